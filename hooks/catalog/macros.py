@@ -1,0 +1,86 @@
+"""The functions hand-written pages call: {{ model_table(vendor="openai") }} and friends.
+
+Each returns Markup whose data text is already escaped; an unknown model or
+field raises MacroError, which the hook turns into a build error with the
+page and line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import jinja2
+from markupsafe import Markup
+
+from . import text
+from .model import Catalog, Model
+from .render import linker
+
+
+class MacroError(Exception):
+    """A macro was called with a model, vendor or field that does not exist."""
+
+
+SPEC_FIELDS = {
+    "released": lambda m: (text.long_date(m.released), "released"),
+    "context_window": lambda m: (f"{text.tokens_long(m.context_window)} tokens", "context_window"),
+    "max_output_tokens": lambda m: (f"{text.tokens_long(m.max_output_tokens)} tokens" if m.max_output_tokens else "not published", "max_output_tokens"),
+    "knowledge_cutoff": lambda m: (text.month_or_date(m.knowledge_cutoff) if m.knowledge_cutoff else "not published", "knowledge_cutoff"),
+    "status": lambda m: (m.status, "status"),
+    "input_modalities": lambda m: (", ".join(m.input_modalities), "modalities"),
+    "output_modalities": lambda m: (", ".join(m.output_modalities), "modalities"),
+    "open_weights": lambda m: ("yes" if m.open_weights else "no", "open_weights"),
+}
+PRICE_KINDS = ("input", "output", "cached_input", "batch_input", "batch_output")
+
+
+def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) -> dict[str, Callable[..., Any]]:
+    def model(model_id: str) -> Model:
+        if model_id not in catalog.models:
+            raise MacroError(f"unknown model {model_id!r}; expected one of the ids in data/models.yaml")
+        return catalog.models[model_id]
+
+    compiled: dict[str, jinja2.Template] = {}
+
+    def partial(call: str, **values: Any) -> Markup:
+        if call not in compiled:  # a page may call the same macro many times
+            compiled[call] = env.from_string('{% import "partials.html" as ui with context %}' + call)
+        return Markup(compiled[call].render(link=linker(page_url), **values))
+
+    def model_table(vendor: Optional[str] = None, models: Optional[list[str]] = None) -> Markup:
+        """The overview table of every model, one vendor's, or the listed ids."""
+        if vendor is not None and vendor not in catalog.vendors:
+            raise MacroError(f"unknown vendor {vendor!r}; expected one of: {', '.join(catalog.vendors)}")
+        chosen = [model(i) for i in models] if models else [
+            m for m in catalog.models.values() if vendor is None or m.vendor.id == vendor]
+        return partial("{{ ui.model_table(models) }}", models=chosen)
+
+    def price(model_id: str, kind: str = "input", when: str = "current") -> Markup:
+        """A price in USD per 1M tokens, linked to its source: current (default) or at launch."""
+        found = model(model_id)
+        if kind not in PRICE_KINDS:
+            raise MacroError(f"unknown price kind {kind!r}; expected one of: {', '.join(PRICE_KINDS)}")
+        if when not in ("current", "launch"):
+            raise MacroError(f"unknown when={when!r}; expected 'current' or 'launch'")
+        entry = found.current_price if when == "current" else found.launch_price
+        amount = getattr(entry, kind) if entry else None
+        if amount is None:
+            return Markup("not published")
+        return partial("{{ ui.sourced(amount|usd, source) }}", amount=amount, source=entry.source)
+
+    def spec(model_id: str, field: str) -> Markup:
+        """One specification of a model, formatted and linked to the source that backs it."""
+        found = model(model_id)
+        if field not in SPEC_FIELDS:
+            raise MacroError(f"unknown field {field!r}; expected one of: {', '.join(SPEC_FIELDS)}")
+        value, backing = SPEC_FIELDS[field](found)
+        return partial("{{ ui.field_source(m, backing, value) }}", m=found, backing=backing, value=value)
+
+    def model_link(model_id: str) -> Markup:
+        """The model's name, linking to its page."""
+        found = model(model_id)
+        return partial("<a href=\"{{ link('models/' ~ m.id ~ '/') }}\">{{ m.name }}</a>", m=found)
+
+    return {"model_table": model_table, "price": price, "spec": spec, "model_link": model_link,
+            "model_count": len(catalog.models), "vendor_count": len(catalog.vendors),
+            "as_of": text.long_date(catalog.as_of)}

@@ -1,0 +1,191 @@
+"""The validated data as typed, read-only objects: what every page and export reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+MODALITIES = ("text", "image", "audio", "video", "pdf")
+
+
+@dataclass(frozen=True)
+class Vendor:
+    id: str
+    name: str
+    url: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    id: str
+    name: str
+    description: str
+    unit: str
+    higher_is_better: bool
+    url: str
+
+    def format(self, value: float) -> str:
+        text = f"{value:g}"
+        return f"{text} %" if self.unit == "percent" else text
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str
+    publisher: str = ""
+    supports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PricePoint:
+    """USD per 1M tokens from `since` until the next entry."""
+
+    since: date
+    input: float
+    output: float
+    source: Source
+    cached_input: Optional[float] = None
+    batch_input: Optional[float] = None
+    batch_output: Optional[float] = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Score:
+    benchmark: Benchmark
+    value: float
+    source: Source
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.benchmark.format(self.value)
+
+
+@dataclass(frozen=True)
+class Announced:
+    input: tuple[str, ...]
+    output: tuple[str, ...]
+    source: Source
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Retirement:
+    source: Source
+    announced: Optional[date] = None
+    shutdown: Optional[date] = None
+    replacement: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Model:
+    id: str
+    name: str
+    vendor: Vendor
+    released: date
+    status: str
+    summary: str
+    context_window: int
+    open_weights: bool
+    input_modalities: tuple[str, ...]
+    output_modalities: tuple[str, ...]
+    sources: dict[str, Source]
+    api_id: str = ""
+    max_output_tokens: Optional[int] = None
+    knowledge_cutoff: Optional[str] = None
+    reasoning: Optional[str] = None
+    snapshot: Optional[str] = None
+    announced: Optional[Announced] = None
+    pricing: tuple[PricePoint, ...] = ()
+    scores: dict[str, Score] = field(default_factory=dict)
+    strengths: tuple[str, ...] = ()
+    limitations: tuple[str, ...] = ()
+    retirement: Optional[Retirement] = None
+
+    @property
+    def current_price(self) -> Optional[PricePoint]:
+        return self.pricing[-1] if self.pricing else None
+
+    @property
+    def launch_price(self) -> Optional[PricePoint]:
+        return self.pricing[0] if self.pricing else None
+
+    @property
+    def typed_id(self) -> str:
+        """What a developer types into the vendor's API."""
+        return self.api_id or self.id
+
+    def source_for(self, field_name: str) -> Optional[Source]:
+        """The first source (in file order) whose supports: names this field."""
+        return next((s for s in self.sources.values() if field_name in s.supports), None)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    vendors: dict[str, Vendor]
+    benchmarks: dict[str, Benchmark]
+    models: dict[str, Model]
+    comparisons: tuple[tuple[str, str], ...] = ()
+    applications: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> date:
+        """The newest date in the data: when the facts were last brought up to date."""
+        dates = [m.released for m in self.models.values()]
+        dates += [p.since for m in self.models.values() for p in m.pricing]
+        return max(dates)
+
+    def models_of(self, vendor_id: str) -> list[Model]:
+        return [m for m in self.models.values() if m.vendor.id == vendor_id]
+
+
+def derive(data: dict[str, Any]) -> Catalog:
+    """Build the typed catalog from data that has passed validation."""
+    vendors = {key: Vendor(key, v["name"], v["url"], v.get("description", "")) for key, v in data["vendors"].items()}
+    benchmarks = {key: Benchmark(key, b["name"], b["description"], b["unit"], b["higher_is_better"], b["url"])
+                  for key, b in data.get("benchmarks", {}).items()}
+    models = [_model(key, raw, vendors, benchmarks) for key, raw in data["models"].items()]
+    # One order everywhere: vendor, then newest first, then id (stable output).
+    models.sort(key=lambda m: (m.vendor.name.lower(), -m.released.toordinal(), m.id))
+    comparisons = tuple((c["models"][0], c["models"][1]) for c in data.get("comparisons") or [])
+    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, data.get("applications") or {})
+
+
+def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks: dict[str, Benchmark]) -> Model:
+    sources = {name: Source(name, s["title"], s["url"], s.get("publisher", ""), tuple(s.get("supports", ())))
+               for name, s in raw["sources"].items()}
+    pricing = tuple(
+        PricePoint(date.fromisoformat(p["since"]), p["input"], p["output"], sources[p["source"]],
+                   p.get("cached_input"), p.get("batch_input"), p.get("batch_output"), p.get("note", ""))
+        for p in raw.get("pricing", ()))
+    scores = {b: Score(benchmarks[b], s["value"], sources[s["source"]], s.get("note", ""))
+              for b, s in raw.get("scores", {}).items()}
+    announced = raw.get("announced_modalities")
+    retirement = raw.get("retirement")
+    return Model(
+        id=key, name=raw["name"], vendor=vendors[raw["vendor"]], released=date.fromisoformat(raw["released"]),
+        status=raw["status"], summary=raw["summary"], context_window=raw["context_window"],
+        max_output_tokens=raw.get("max_output_tokens"), open_weights=raw["open_weights"],
+        input_modalities=_ordered(raw["modalities"]["input"]), output_modalities=_ordered(raw["modalities"]["output"]),
+        sources=sources, api_id=raw.get("api_id", ""), knowledge_cutoff=raw.get("knowledge_cutoff"),
+        reasoning=raw.get("reasoning"), snapshot=raw.get("snapshot"),
+        announced=Announced(_ordered(announced.get("input", ())), _ordered(announced.get("output", ())),
+                            sources[announced["source"]], announced.get("note", "")) if announced else None,
+        pricing=pricing, scores=scores, strengths=tuple(raw.get("strengths", ())),
+        limitations=tuple(raw.get("limitations", ())),
+        retirement=Retirement(sources[retirement["source"]], _date(retirement.get("announced")),
+                              _date(retirement.get("shutdown")), retirement.get("replacement")) if retirement else None,
+    )
+
+
+def _ordered(modalities: Any) -> tuple[str, ...]:
+    return tuple(m for m in MODALITIES if m in modalities)
+
+
+def _date(text: Optional[str]) -> Optional[date]:
+    return date.fromisoformat(text) if text else None

@@ -1,0 +1,70 @@
+"""Problems found in the data file, reported all at once and never as a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Union
+
+# A field path: ("models", "gpt-4o", "pricing", 1, "input")
+Path = tuple[Union[str, int], ...]
+
+
+def format_path(path: Path) -> str:
+    """`("models", "gpt-4o", "pricing", 1)` -> `models.gpt-4o.pricing[1]`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data file, located to line and column (1-based)."""
+
+    line: int
+    column: int
+    path: Path
+    message: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {self.message}"
+
+
+class DataError(Exception):
+    """The data file is unusable; carries every problem found in one run."""
+
+    def __init__(self, file: str, problems: Iterable[Problem]):
+        self.file = file
+        self.problems = sorted({p if p.file else _with_file(p, file) for p in problems}, key=_reading_order)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{self.file}: {count} problem{'s' if count != 1 else ''} found; the site was not built"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def _reading_order(problem: Problem) -> tuple[int, int, str, str]:
+    return problem.line, problem.column, format_path(problem.path), problem.message
+
+
+def _with_file(problem: Problem, file: str) -> Problem:
+    return Problem(problem.line, problem.column, problem.path, problem.message, file)
+
+
+def describe(value: object) -> str:
+    """How a found value reads in a message: its YAML type and a short repr."""
+    kind = {
+        bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+        list: "a list", dict: "a mapping", type(None): "nothing (null)",
+    }.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list)) or value is None:
+        return kind
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{kind} {text}"

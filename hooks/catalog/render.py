@@ -1,0 +1,99 @@
+"""Turn the catalog into page sources: one Jinja environment, templates beside the hooks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup
+
+from . import text
+from .model import Catalog, Model, Source
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+REASONING_TEXT = {
+    "none": "answers directly (no separate reasoning step)",
+    "optional": "can reason before answering (switchable)",
+    "always": "always reasons before answering",
+}
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A generated page: where it lives in the docs tree and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+def environment() -> jinja2.Environment:
+    # Autoescape plus `inert` as finalize: every {{ }} value that is not
+    # already Markup is escaped for HTML *and* Markdown, so templates can put
+    # data in a heading, a table cell or an attribute without thinking twice.
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        finalize=text.inert,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        url=text.safe_url,
+        usd=text.usd,
+        tokens_short=text.tokens_short,
+        tokens_long=text.tokens_long,
+        long_date=text.long_date,
+        month=text.month_or_date,
+        yaml_str=lambda value: Markup(json.dumps(str(text.inert(value)), ensure_ascii=False)),
+    )
+    env.globals.update(reasoning_text=REASONING_TEXT, backed_by=backed_by)
+    return env
+
+
+def linker(page_url: str) -> Callable[[str], Markup]:
+    """`link(target)` for templates: a relative URL from the page being rendered."""
+    return lambda target: Markup(text.relative_url(page_url, target))
+
+
+def render(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> str:
+    return env.get_template(template).render(link=linker(page_url), **context)
+
+
+def backed_by(model: Model, source: Source) -> list[str]:
+    """Human names of the facts one source backs on a model page."""
+    facts = [name.replace("_", " ") for name in source.supports]
+    facts += [f"price since {p.since.isoformat()}" for p in model.pricing if p.source.key == source.key]
+    facts += [f"{s.benchmark.name} score" for s in model.scores.values() if s.source.key == source.key]
+    if model.announced and model.announced.source.key == source.key:
+        facts.append("announced modalities")
+    if model.retirement and model.retirement.source.key == source.key:
+        facts.append("retirement dates")
+    return facts
+
+
+def model_url(model_id: str) -> str:
+    return f"models/{model_id}/"
+
+
+def vendor_url(vendor_id: str) -> str:
+    return f"vendors/{vendor_id}/"
+
+
+def generated_pages(catalog: Catalog, env: jinja2.Environment) -> list[PageSource]:
+    """Every page the data implies: a page per model and per vendor, and their indexes."""
+    pages = [PageSource("models/index.md", render(env, "models_index.md", "models/", catalog=catalog)),
+             PageSource("vendors/index.md", render(env, "vendors_index.md", "vendors/", catalog=catalog))]
+    for model in catalog.models.values():
+        pages.append(PageSource(f"models/{model.id}.md",
+                                render(env, "model.md", model_url(model.id), catalog=catalog, m=model)))
+    for vendor in catalog.vendors.values():
+        pages.append(PageSource(f"vendors/{vendor.id}.md",
+                                render(env, "vendor.md", vendor_url(vendor.id), catalog=catalog, vendor=vendor,
+                                       models=catalog.models_of(vendor.id))))
+    return pages

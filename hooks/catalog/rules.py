@@ -1,0 +1,195 @@
+"""Rules that span fields, which a JSON Schema cannot say: references, order, provenance.
+
+Each rule reads the data defensively (the schema check runs beside it, not
+before it), so a file with a type error still gets its broken references
+reported in the same run.
+"""
+
+from __future__ import annotations
+
+import calendar
+from typing import Any, Callable, Iterator
+
+from .problems import Path, Problem
+from .yamlsource import Located
+
+# Fields a source's `supports:` can back. Prices, scores, announcements and
+# retirements name their source on the entry itself.
+SUPPORTABLE = ("released", "status", "context_window", "max_output_tokens", "knowledge_cutoff",
+               "open_weights", "reasoning", "snapshot", "modalities")
+# Facts the site shows as a number or date: each must be backed by a source.
+MUST_BE_SOURCED = ("released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities")
+PRICE_FIELDS = ("input", "output", "cached_input", "batch_input", "batch_output")
+
+
+def rule_problems(located: Located) -> list[Problem]:
+    data = located.data if isinstance(located.data, dict) else {}
+    found: list[Problem] = []
+
+    def report(path: Path, message: str, *, key: bool = False) -> None:
+        found.append(Problem(*located.where(path, key=key), path, message))
+
+    vendors = _mapping(data.get("vendors"))
+    benchmarks = _mapping(data.get("benchmarks"))
+    models = _mapping(data.get("models"))
+    for model_id, model in models.items():
+        if isinstance(model, dict):
+            _model_rules(("models", model_id), model, vendors, benchmarks, models, report)
+    _comparison_rules(data.get("comparisons"), models, report)
+    return found
+
+
+Report = Callable[..., None]
+
+
+def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: dict, models: dict, report: Report) -> None:
+    vendor = model.get("vendor")
+    if isinstance(vendor, str) and vendor not in vendors:
+        report(path + ("vendor",), f"unknown vendor '{vendor}'; expected one of the ids under vendors: ({_list(vendors)})")
+
+    sources = _mapping(model.get("sources"))
+
+    def check_source(at: Path, name: Any) -> None:
+        if isinstance(name, str) and name not in sources:
+            report(at, f"names source '{name}', which this model's sources: do not define (defined: {_list(sources)})")
+
+    context, output = model.get("context_window"), model.get("max_output_tokens")
+    if _is_int(context) and _is_int(output) and output > context:
+        report(path + ("max_output_tokens",), f"expected at most the context window ({context:,}), found {output:,}")
+
+    cutoff = model.get("knowledge_cutoff")
+    if isinstance(cutoff, str) and len(cutoff) == 10 and not _real_date(cutoff):
+        report(path + ("knowledge_cutoff",), f"expected a real calendar date, found {cutoff!r}")
+
+    for index, entry in enumerate(_sequence(model.get("pricing"))):
+        _price_rules(path + ("pricing", index), entry, report)
+        if isinstance(entry, dict):
+            check_source(path + ("pricing", index, "source"), entry.get("source"))
+    _price_order_rule(path + ("pricing",), _sequence(model.get("pricing")), report)
+
+    for bench_id, score in _mapping(model.get("scores")).items():
+        at = path + ("scores", bench_id)
+        if bench_id not in benchmarks:
+            report(at, f"unknown benchmark '{bench_id}'; expected one of the ids under benchmarks: ({_list(benchmarks)})", key=True)
+        elif isinstance(score, dict) and _mapping(benchmarks[bench_id]).get("unit") == "percent":
+            value = score.get("value")
+            if _is_number(value) and not 0 <= value <= 100:
+                report(at + ("value",), f"expected a percentage from 0 to 100, found {value!r}")
+        if isinstance(score, dict):
+            check_source(at + ("source",), score.get("source"))
+
+    announced = model.get("announced_modalities")
+    if isinstance(announced, dict):
+        check_source(path + ("announced_modalities", "source"), announced.get("source"))
+        available = _mapping(model.get("modalities"))
+        for direction in ("input", "output"):
+            both = set(_sequence(announced.get(direction))) & set(_sequence(available.get(direction)))
+            if both:
+                report(path + ("announced_modalities", direction), f"lists {', '.join(sorted(both))} as only announced, but modalities.{direction} says the API has it")
+
+    retirement = model.get("retirement")
+    if isinstance(retirement, dict):
+        check_source(path + ("retirement", "source"), retirement.get("source"))
+        start, end = retirement.get("announced"), retirement.get("shutdown")
+        if isinstance(start, str) and isinstance(end, str) and _real_date(start) and _real_date(end) and end < start:
+            report(path + ("retirement", "shutdown"), f"expected a date on or after the announcement ({start}), found {end}")
+        replacement = retirement.get("replacement")
+        if isinstance(replacement, str) and replacement not in models:
+            report(path + ("retirement", "replacement"), f"unknown model '{replacement}'; a replacement must be a model in this file")
+
+    _provenance_rules(path, model, sources, report)
+
+
+def _price_rules(path: Path, entry: Any, report: Report) -> None:
+    if not isinstance(entry, dict):
+        return
+    base_in, base_out = entry.get("input"), entry.get("output")
+    for field, ceiling, name in (("cached_input", base_in, "input"), ("batch_input", base_in, "input"), ("batch_output", base_out, "output")):
+        value = entry.get(field)
+        if _is_number(value) and _is_number(ceiling) and value > ceiling:
+            report(path + (field,), f"expected at most the {name} price ({ceiling}), found {value}")
+
+
+def _price_order_rule(path: Path, entries: list, report: Report) -> None:
+    previous = None
+    for index, entry in enumerate(entries):
+        since = entry.get("since") if isinstance(entry, dict) else None
+        if not (isinstance(since, str) and _real_date(since)):
+            continue
+        if previous is not None and since <= previous:
+            report(path + (index, "since"), f"pricing entries must be oldest first with distinct dates; found {since} after {previous}")
+        previous = since
+
+
+def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) -> None:
+    backed: set[str] = set()
+    for name, source in sources.items():
+        if not isinstance(source, dict):
+            continue
+        for field in _sequence(source.get("supports")):
+            if field in SUPPORTABLE and field not in model:
+                report(path + ("sources", name, "supports"), f"says it backs '{field}', but the model has no {field}")
+            backed.add(field)
+    for field in MUST_BE_SOURCED:
+        if field in model and field not in backed:
+            report(path + (field,), f"no source backs this; add '{field}' to the supports: list of the source it comes from")
+    used = {entry.get("source") for entry in _sequence(model.get("pricing")) if isinstance(entry, dict)}
+    used |= {score.get("source") for score in _mapping(model.get("scores")).values() if isinstance(score, dict)}
+    used |= {_mapping(model.get(key)).get("source") for key in ("announced_modalities", "retirement")}
+    for name, source in sources.items():
+        if name not in used and not (isinstance(source, dict) and source.get("supports")):
+            report(path + ("sources", name), "this source backs nothing; name it from a price, score or supports: list, or remove it", key=True)
+
+
+def _comparison_rules(comparisons: Any, models: dict, report: Report) -> None:
+    seen: dict[frozenset, int] = {}
+    for index, comparison in enumerate(_sequence(comparisons)):
+        pair = _sequence(_mapping(comparison).get("models"))
+        if len(pair) != 2 or not all(isinstance(m, str) for m in pair):
+            continue
+        at = ("comparisons", index, "models")
+        for position, model_id in enumerate(pair):
+            if model_id not in models:
+                report(at + (position,), f"unknown model '{model_id}'")
+        if pair[0] == pair[1]:
+            report(at, f"compares '{pair[0]}' with itself; a comparison needs two different models")
+            continue
+        key = frozenset(pair)
+        if key in seen:
+            report(at, f"the pair {pair[0]} / {pair[1]} is already listed at comparisons[{seen[key]}]")
+        else:
+            seen[key] = index
+
+
+def _real_date(text: str) -> bool:
+    try:
+        year, month, day = (int(part) for part in text.split("-"))
+        return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    except ValueError:
+        return False
+
+
+def _mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _sequence(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _list(mapping: dict) -> str:
+    return ", ".join(sorted(mapping)) or "none"
+
+
+def iter_models(data: Any) -> Iterator[tuple[str, dict]]:
+    for model_id, model in _mapping(_mapping(data).get("models")).items():
+        if isinstance(model, dict):
+            yield model_id, model
