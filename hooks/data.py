@@ -1,33 +1,58 @@
 """MkDocs hook: load, validate and derive data/models.yaml once per build.
 
 Runs in on_config, before MkDocs cleans the site directory, so a bad edit
-stops the build with every problem listed and the last good `site/` intact.
+stops `mkdocs build` with every problem listed and the last good `site/`
+intact. Under `mkdocs serve` a bad edit instead prints the problems and
+rebuilds from the last good data, with a banner on every page, so the
+preview keeps working while the contributor fixes the file.
 """
 
 from __future__ import annotations
 
 import calendar
+import html
 import os
 from pathlib import Path
+from typing import Literal, Optional
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
-from catalog import DataError, load_catalog
+from catalog import Catalog, DataError, load_catalog
 from catalog.render import environment
+
+log = get_plugin_logger(__name__)
+
+# Hook modules live for the whole `mkdocs serve` session (they are never
+# re-imported), which is what lets a failed rebuild fall back to the last
+# data that passed. A plain `mkdocs build` never uses the fallback.
+_serving = False
+_last_good: Optional[Catalog] = None
+
+
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(100)  # before the other hooks, which read what this one stores
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _last_good
     # Anchored on mkdocs.yml, not the working directory: `mkdocs build -f ...`
     # from anywhere reads the data beside the config.
     root = Path(config.config_file_path).resolve().parent
     data_file = root / "data" / "models.yaml"
+    config["catalog_problems"] = None
     try:
         catalog = load_catalog(data_file, root / "data" / "models.schema.json", _shown(data_file))
+        _last_good = catalog
     except DataError as error:
-        raise PluginError(error.report()) from None
+        if not (_serving and _last_good):
+            raise PluginError(error.report()) from None
+        log.error(error.report() + "\nShowing the last good data until the file is fixed.")
+        catalog, config["catalog_problems"] = _last_good, error
     config["catalog"] = catalog
     config["catalog_env"] = environment()
     # Deterministic output: MkDocs stamps sitemap dates and the gzip header
@@ -35,6 +60,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # the data is the honest "as of" for a site built from it.
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(catalog.as_of.timetuple()))
     return config
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    error: Optional[DataError] = config.get("catalog_problems")
+    if error is None:
+        return html_text
+    items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in error.problems)
+    banner = (f'<div class="admonition failure"><p class="admonition-title">{html.escape(error.file)} has '
+              f"{len(error.problems)} problem(s); this preview shows the last good data</p><ul>{items}</ul></div>")
+    return banner + html_text
 
 
 def _shown(path: Path) -> str:

@@ -75,6 +75,15 @@ class Announced:
 
 
 @dataclass(frozen=True)
+class Caveat:
+    """Where primary sources disagree, or a figure needs a qualifier."""
+
+    about: str
+    text: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Retirement:
     source: Source
     announced: Optional[date] = None
@@ -106,6 +115,7 @@ class Model:
     strengths: tuple[str, ...] = ()
     limitations: tuple[str, ...] = ()
     retirement: Optional[Retirement] = None
+    caveats: tuple[Caveat, ...] = ()
 
     @property
     def current_price(self) -> Optional[PricePoint]:
@@ -180,6 +190,7 @@ def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks
         limitations=tuple(raw.get("limitations", ())),
         retirement=Retirement(sources[retirement["source"]], _date(retirement.get("announced")),
                               _date(retirement.get("shutdown")), retirement.get("replacement")) if retirement else None,
+        caveats=tuple(Caveat(c["about"], c["text"], tuple(sources[k] for k in c["sources"])) for c in raw.get("caveats", ())),
     )
 
 

@@ -34,7 +34,7 @@ def rule_problems(located: Located) -> list[Problem]:
     models = _mapping(data.get("models"))
     for model_id, model in models.items():
         if isinstance(model, dict):
-            _model_rules(("models", model_id), model, vendors, benchmarks, models, report)
+            _model_rules(("models", model_id), model, vendors, benchmarks, report)
     _comparison_rules(data.get("comparisons"), models, report)
     return found
 
@@ -42,7 +42,7 @@ def rule_problems(located: Located) -> list[Problem]:
 Report = Callable[..., None]
 
 
-def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: dict, models: dict, report: Report) -> None:
+def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: dict, report: Report) -> None:
     vendor = model.get("vendor")
     if isinstance(vendor, str) and vendor not in vendors:
         report(path + ("vendor",), f"unknown vendor '{vendor}'; expected one of the ids under vendors: ({_list(vendors)})")
@@ -78,6 +78,10 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
         if isinstance(score, dict):
             check_source(at + ("source",), score.get("source"))
 
+    for index, caveat in enumerate(_sequence(model.get("caveats"))):
+        for position, name in enumerate(_sequence(_mapping(caveat).get("sources"))):
+            check_source(path + ("caveats", index, "sources", position), name)
+
     announced = model.get("announced_modalities")
     if isinstance(announced, dict):
         check_source(path + ("announced_modalities", "source"), announced.get("source"))
@@ -93,9 +97,6 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
         start, end = retirement.get("announced"), retirement.get("shutdown")
         if isinstance(start, str) and isinstance(end, str) and _real_date(start) and _real_date(end) and end < start:
             report(path + ("retirement", "shutdown"), f"expected a date on or after the announcement ({start}), found {end}")
-        replacement = retirement.get("replacement")
-        if isinstance(replacement, str) and replacement not in models:
-            report(path + ("retirement", "replacement"), f"unknown model '{replacement}'; a replacement must be a model in this file")
 
     _provenance_rules(path, model, sources, report)
 
@@ -136,6 +137,7 @@ def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) ->
     used = {entry.get("source") for entry in _sequence(model.get("pricing")) if isinstance(entry, dict)}
     used |= {score.get("source") for score in _mapping(model.get("scores")).values() if isinstance(score, dict)}
     used |= {_mapping(model.get(key)).get("source") for key in ("announced_modalities", "retirement")}
+    used |= {name for caveat in _sequence(model.get("caveats")) for name in _sequence(_mapping(caveat).get("sources"))}
     for name, source in sources.items():
         if name not in used and not (isinstance(source, dict) and source.get("supports")):
             report(path + ("sources", name), "this source backs nothing; name it from a price, score or supports: list, or remove it", key=True)
@@ -187,9 +189,3 @@ def _is_int(value: Any) -> bool:
 
 def _list(mapping: dict) -> str:
     return ", ".join(sorted(mapping)) or "none"
-
-
-def iter_models(data: Any) -> Iterator[tuple[str, dict]]:
-    for model_id, model in _mapping(_mapping(data).get("models")).items():
-        if isinstance(model, dict):
-            yield model_id, model

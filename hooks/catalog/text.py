@@ -67,12 +67,12 @@ def month_or_date(text: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
-    start = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
-    target = posixpath.relpath(to_url or ".", start or ".")
-    if to_url.endswith("/") and not target.endswith("/"):
-        target += "/"
-    return "./" if target in (".", "./") else target
+    """A link from the page at `from_url` to `to_url`, both site-relative directory URLs ('' is the home page)."""
+    start = from_url.rstrip("/") if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    target = posixpath.relpath(to_url.rstrip("/") or ".", start or ".")
+    if to_url == "" or to_url.endswith("/"):
+        return "./" if target == "." else target + "/"
+    return target
 
 
 def _trim(value: float, places: int) -> str:

@@ -1,0 +1,78 @@
+"""Data text is data: HTML, Markdown links and Jinja typed into any text field show as typed."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import run_build
+from sample import dump
+
+from catalog.yamlsource import load
+
+PAYLOAD = '<script>alert("xss")</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) {{ config.site_name }} {% raw %}*em* | pipe &amp; `code` :smile: ==mark=='
+
+
+def _inject(data: dict) -> None:
+    """Put the payload into every free-text field of the data file."""
+    for vendor in data["vendors"].values():
+        vendor["name"] = "Vendor " + PAYLOAD
+    for bench in data["benchmarks"].values():
+        bench["name"] = "Bench " + PAYLOAD[:150]
+        bench["description"] = PAYLOAD
+    for model in data["models"].values():
+        model["name"] = "Model " + PAYLOAD[:150]
+        model["summary"] = PAYLOAD
+        model["strengths"] = [PAYLOAD[:190]]
+        model["limitations"] = [PAYLOAD[:190]]
+        for score in model.get("scores", {}).values():
+            score["note"] = PAYLOAD[:190]
+        for entry in model.get("pricing", []):
+            entry["note"] = PAYLOAD
+        for source in model["sources"].values():
+            source["title"] = "Source " + PAYLOAD[:150]
+            source["publisher"] = PAYLOAD[:190]
+        if "announced_modalities" in model:
+            model["announced_modalities"]["note"] = PAYLOAD
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from conftest import ROOT
+    import shutil
+    project = tmp_path_factory.mktemp("hostile")
+    for name in ("docs", "hooks", "data", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    data = load(project / "data" / "models.yaml", "models.yaml").data
+    _inject(data)
+    (project / "data" / "models.yaml").write_text(dump(data), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_no_injected_markup_becomes_an_element(hostile_site):
+    for html in hostile_site.rglob("*.html"):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        assert not [s for s in doc.find_all("script") if "xss" in (s.string or "")], html
+        assert not doc.find_all("img", src="x"), html
+        assert not doc.find_all(attrs={"onerror": True}), html
+        assert not [a for a in doc.find_all("a", href=True) if a["href"].strip().lower().startswith("javascript")], html
+        assert not doc.find_all("mark"), html
+
+
+def test_injected_text_shows_as_typed(hostile_site):
+    doc = BeautifulSoup((hostile_site / "models" / "gpt-4o" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = doc.get_text()
+    assert PAYLOAD in text  # summary, verbatim: not rendered by Jinja, Markdown or HTML
+    assert doc.title.get_text().startswith("Model <script>")
+
+
+def test_injected_text_in_the_search_index_stays_text(hostile_site):
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert "<script>" not in doc["text"] and "<img" not in doc["text"], doc["location"]
+        assert "<script>" not in doc["title"], doc["location"]

@@ -1,0 +1,57 @@
+"""How values read: token counts, prices, dates, relative links and escaping."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from catalog.text import inert, long_date, month_or_date, relative_url, safe_url, tokens_long, tokens_short, usd
+
+
+@pytest.mark.parametrize("count,short", [(128000, "128K"), (16384, "16.4K"), (1048576, "1.05M"), (2000000, "2M"), (4096, "4.1K"), (512, "512")])
+def test_token_counts_abbreviate(count, short):
+    assert tokens_short(count) == short
+
+
+def test_exact_token_counts_have_separators():
+    assert tokens_long(1048576) == "1,048,576"
+
+
+@pytest.mark.parametrize("amount,text", [(2.5, "$2.50"), (0.075, "$0.075"), (0.0375, "$0.0375"), (15, "$15.00"), (0, "$0.00"), (None, "—"), (1250.5, "$1,250.50")])
+def test_prices_show_cents_and_sub_cent_digits(amount, text):
+    assert usd(amount) == text
+
+
+def test_dates():
+    assert long_date(date(2024, 5, 13)) == "May 13, 2024"
+    assert month_or_date("2023-10") == "Oct 2023"
+    assert month_or_date("2024-06-01") == "Jun 1, 2024"
+
+
+@pytest.mark.parametrize("start,target,link", [
+    ("", "models/gpt-4o/", "models/gpt-4o/"),
+    ("models/gpt-4o/", "vendors/openai/", "../../vendors/openai/"),
+    ("models/", "models/gpt-4o/", "gpt-4o/"),
+    ("compare/a-vs-b/", "", "../../"),
+    ("models/gpt-4o/", "models/gpt-4o/", "./"),
+])
+def test_relative_links_between_directory_urls(start, target, link):
+    assert relative_url(start, target) == link
+
+
+def test_inert_text_has_no_active_html_or_markdown():
+    out = str(inert('<b>[x](javascript:y)</b> {{ c }} | *e* `k`\nnext'))
+    for char in '<>[]()|*`{}':
+        assert char not in out
+    assert "\n" not in out
+
+
+def test_inert_leaves_markup_alone():
+    from markupsafe import Markup
+    assert inert(Markup("<b>ok</b>")) == "<b>ok</b>"
+
+
+def test_only_http_links_survive():
+    assert safe_url("javascript:alert(1)") == "#"
+    assert safe_url('https://x.example/?a=1&b="2"') == "https://x.example/?a=1&amp;b=&quot;2&quot;"
