@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from catalog import Catalog, DataError, load_catalog
 from catalog.render import environment
+from catalog.views import build_views
 
 log = get_plugin_logger(__name__)
 
@@ -53,7 +54,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(error.report()) from None
         log.error(error.report() + "\nShowing the last good data until the file is fixed.")
         catalog, config["catalog_problems"] = _last_good, error
+    # Derived once per build (rankings, pairs, standouts), never per page.
     config["catalog"] = catalog
+    config["catalog_views"] = build_views(catalog)
     config["catalog_env"] = environment()
     # Deterministic output: MkDocs stamps sitemap dates and the gzip header
     # with the build time unless SOURCE_DATE_EPOCH is set. The newest date in

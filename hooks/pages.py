@@ -11,11 +11,16 @@ from catalog.render import generated_pages
 # Index pages are linked from the nav; the per-item pages are not, because a
 # nav entry per model makes every page render the whole list (build time and
 # page size grow with the square of the model count).
-IN_NAV = {"models/index.md", "vendors/index.md"}
+IN_NAV = {"models/index.md", "vendors/index.md", "compare/index.md", "key-differences.md", "applications/index.md",
+          "choose.md", "compare/gpt-4o-vs-gpt-4o-mini.md"}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages = generated_pages(config["catalog"], config["catalog_env"])
+    pages = generated_pages(config["catalog"], config["catalog_views"], config["catalog_env"])
+    seen: set[str] = set()
+    twice = sorted({p.src_uri for p in pages if p.src_uri in seen or seen.add(p.src_uri)})
+    if twice:
+        raise PluginError(f"the data implies two pages at the same address: {', '.join(twice)}; rename one of the ids")
     clashes = sorted(p.src_uri for p in pages if files.get_file_from_path(p.src_uri) is not None)
     if clashes:
         # MkDocs would silently let one replace the other.

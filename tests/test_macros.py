@@ -25,7 +25,7 @@ def test_macros_render_values_with_sources_and_code_stays_literal(project):
     assert '{{ price("nope") }}' in doc.find("pre").get_text()
     assert "{{ raw }}" in text
     assert doc.find("a", string="$0.15")["href"].startswith("https://")
-    assert doc.select("table.catalog-table tbody tr")
+    assert doc.select("table[data-table=catalog-table] tbody tr")
 
 
 def test_unknown_model_fails_with_page_and_line(project):

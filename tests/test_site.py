@@ -29,7 +29,7 @@ def test_dataset_has_at_least_27_models_from_6_vendors():
 def test_model_page_shows_sourced_release_date_context_and_prices(built_site, model_id):
     model = CATALOG.models[model_id]
     page = soup(built_site, f"models/{model_id}")
-    rows = {th.get_text(strip=True): th.find_next_sibling("td") for th in page.select("table.spec-table th[scope=row]")}
+    rows = {th.get_text(strip=True): th.find_next_sibling("td") for th in page.select("table[data-table=spec-table] th[scope=row]")}
 
     def linked_to_source(cell, text: str) -> None:
         link = cell.find("a", class_="src")
@@ -41,14 +41,14 @@ def test_model_page_shows_sourced_release_date_context_and_prices(built_site, mo
     if model.current_price:
         linked_to_source(rows["Input"], usd(model.current_price.input))
         linked_to_source(rows["Output"], usd(model.current_price.output))
-        history = page.select("table.price-history tbody tr")
+        history = page.select("table[data-table=price-history] tbody tr")
         assert len(history) == len(model.pricing)
 
 
 def test_every_model_has_a_page_and_the_overview_lists_it(built_site):
     home = soup(built_site, "")
-    names = {th.get_text(" ", strip=True).split(" ")[0] for th in home.select("table.catalog-table tbody th")}
-    linked = {a["href"] for a in home.select("table.catalog-table tbody th a")}
+    names = {th.get_text(" ", strip=True).split(" ")[0] for th in home.select("table[data-table=catalog-table] tbody th")}
+    linked = {a["href"] for a in home.select("table[data-table=catalog-table] tbody th a")}
     assert len(linked) == len(CATALOG.models)
     for model_id in CATALOG.models:
         assert (built_site / "models" / model_id / "index.html").exists()
@@ -59,7 +59,7 @@ def test_every_model_has_a_page_and_the_overview_lists_it(built_site):
 def test_vendor_pages_list_their_models(built_site):
     for vendor in CATALOG.vendors.values():
         page = soup(built_site, f"vendors/{vendor.id}")
-        listed = {a["href"].rstrip("/").split("/")[-1] for a in page.select("table.catalog-table tbody th a")}
+        listed = {a["href"].rstrip("/").split("/")[-1] for a in page.select("table[data-table=catalog-table] tbody th a")}
         assert listed == {m.id for m in CATALOG.models_of(vendor.id)}
 
 
@@ -95,7 +95,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
 
 def test_gpt_4o_price_history_shows_launch_and_current_price(built_site):
     page = soup(built_site, "models/gpt-4o")
-    rows = [[td.get_text(strip=True) for td in tr.find_all(["th", "td"])] for tr in page.select("table.price-history tbody tr")]
+    rows = [[td.get_text(strip=True) for td in tr.find_all(["th", "td"])] for tr in page.select("table[data-table=price-history] tbody tr")]
     assert rows[0][:4] == ["May 13, 2024", "$5.00", "—", "$15.00"]
     assert rows[-1][:4] == ["Oct 2, 2024", "$2.50", "$1.25", "$10.00"]
 

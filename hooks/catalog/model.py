@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+
 MODALITIES = ("text", "image", "audio", "video", "pdf")
 
 
@@ -27,7 +28,8 @@ class Benchmark:
     url: str
 
     def format(self, value: float) -> str:
-        text = f"{value:g}"
+        # One decimal as vendors publish them (82.0, not 82); more only if given.
+        text = f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
         return f"{text} %" if self.unit == "percent" else text
 
 
@@ -136,11 +138,61 @@ class Model:
 
 
 @dataclass(frozen=True)
+class EditorialPoint:
+    title: str
+    text: str
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A featured pair, with what the numbers alone cannot say."""
+
+    a: str
+    b: str
+    intro: str = ""
+    differences: tuple[EditorialPoint, ...] = ()
+    corrections: tuple[EditorialPoint, ...] = ()   # title = the claim, text = the correction
+    choose: tuple[tuple[str, str], ...] = ()        # (model id, when to choose it)
+    conclusion: str = ""
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Favour:
+    factor: str                      # low_cost | benchmark | long_context | long_output | recent
+    weight: float = 1.0
+    benchmark: Optional[str] = None
+    mix: tuple[int, int] = (3, 1)
+    label: str = ""                  # how the factor reads: "low cost", "MMLU score"
+
+
+@dataclass(frozen=True)
+class Application:
+    id: str
+    name: str
+    summary: str
+    guidance: str
+    needs: dict[str, Any]
+    favours: tuple[Favour, ...]
+
+
+FACTOR_LABELS = {"low_cost": "low cost", "long_context": "long context", "long_output": "long output", "recent": "recent release"}
+
+
+def parse_application(key: str, raw: dict[str, Any], benchmark_names: dict[str, str]) -> Application:
+    favours = tuple(Favour(f["factor"], float(f.get("weight", 1.0)), f.get("benchmark"), tuple(f.get("mix", (3, 1))),
+                           f"{benchmark_names[f['benchmark']]} score" if f["factor"] == "benchmark" else FACTOR_LABELS[f["factor"]])
+                    for f in raw["favours"])
+    return Application(key, raw["name"], raw["summary"], raw["guidance"], dict(raw.get("needs", {})), favours)
+
+
+@dataclass(frozen=True)
 class Catalog:
     vendors: dict[str, Vendor]
     benchmarks: dict[str, Benchmark]
     models: dict[str, Model]
-    comparisons: tuple[tuple[str, str], ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
     applications: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -162,8 +214,22 @@ def derive(data: dict[str, Any]) -> Catalog:
     models = [_model(key, raw, vendors, benchmarks) for key, raw in data["models"].items()]
     # One order everywhere: vendor, then newest first, then id (stable output).
     models.sort(key=lambda m: (m.vendor.name.lower(), -m.released.toordinal(), m.id))
-    comparisons = tuple((c["models"][0], c["models"][1]) for c in data.get("comparisons") or [])
-    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, data.get("applications") or {})
+    comparisons = tuple(_comparison(c) for c in data.get("comparisons") or [])
+    names = {key: b.name for key, b in benchmarks.items()}
+    applications = {key: parse_application(key, raw, names) for key, raw in (data.get("applications") or {}).items()}
+    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications)
+
+
+def _comparison(raw: dict[str, Any]) -> Comparison:
+    sources = {name: Source(name, s["title"], s["url"], s.get("publisher", "")) for name, s in (raw.get("sources") or {}).items()}
+
+    def points(items: list[dict[str, Any]], title: str, body: str) -> tuple[EditorialPoint, ...]:
+        return tuple(EditorialPoint(i[title], i[body], tuple(sources[k] for k in i.get("sources", ()))) for i in items)
+
+    return Comparison(raw["models"][0], raw["models"][1], raw.get("intro", ""),
+                      points(raw.get("differences", []), "title", "text"),
+                      points(raw.get("corrections", []), "claim", "correction"),
+                      tuple(raw.get("choose", {}).items()), raw.get("conclusion", ""), tuple(sources.values()))
 
 
 def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks: dict[str, Benchmark]) -> Model:

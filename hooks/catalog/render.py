@@ -11,7 +11,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
+from .differences import compare
 from .model import Catalog, Model, Source
+from .views import WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -51,8 +53,10 @@ def environment() -> jinja2.Environment:
         long_date=text.long_date,
         month=text.month_or_date,
         yaml_str=lambda value: Markup(json.dumps(str(text.inert(value)), ensure_ascii=False)),
+        money=lambda amount: f"${amount:,.2f}",
     )
-    env.globals.update(reasoning_text=REASONING_TEXT, backed_by=backed_by)
+    env.globals.update(reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
+                       workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict)
     return env
 
 
@@ -81,19 +85,25 @@ def model_url(model_id: str) -> str:
     return f"models/{model_id}/"
 
 
-def vendor_url(vendor_id: str) -> str:
-    return f"vendors/{vendor_id}/"
-
-
-def generated_pages(catalog: Catalog, env: jinja2.Environment) -> list[PageSource]:
-    """Every page the data implies: a page per model and per vendor, and their indexes."""
-    pages = [PageSource("models/index.md", render(env, "models_index.md", "models/", catalog=catalog)),
-             PageSource("vendors/index.md", render(env, "vendors_index.md", "vendors/", catalog=catalog))]
+def generated_pages(catalog: Catalog, views: SiteViews, env: jinja2.Environment) -> list[PageSource]:
+    """Every page the data implies."""
+    shared = {"catalog": catalog, "views": views, "land": landscape(catalog, views)}
+    pages = [
+        PageSource("models/index.md", render(env, "models_index.md", "models/", **shared)),
+        PageSource("vendors/index.md", render(env, "vendors_index.md", "vendors/", **shared)),
+        PageSource("compare/index.md", render(env, "compare_any.md", "compare/", **shared)),
+        PageSource("key-differences.md", render(env, "key_differences.md", "key-differences/", **shared)),
+        PageSource("applications/index.md", render(env, "applications_index.md", "applications/", **shared)),
+        PageSource("choose.md", render(env, "guide.md", "choose/", **shared)),
+    ]
     for model in catalog.models.values():
-        pages.append(PageSource(f"models/{model.id}.md",
-                                render(env, "model.md", model_url(model.id), catalog=catalog, m=model)))
+        pages.append(PageSource(f"models/{model.id}.md", render(env, "model.md", model_url(model.id), m=model, **shared)))
     for vendor in catalog.vendors.values():
-        pages.append(PageSource(f"vendors/{vendor.id}.md",
-                                render(env, "vendor.md", vendor_url(vendor.id), catalog=catalog, vendor=vendor,
-                                       models=catalog.models_of(vendor.id))))
+        pages.append(PageSource(f"vendors/{vendor.id}.md", render(env, "vendor.md", f"vendors/{vendor.id}/", vendor=vendor,
+                                                                  models=catalog.models_of(vendor.id), **shared)))
+    for pair in views.pairs:
+        pages.append(PageSource(f"compare/{pair.slug}.md", render(env, "pair.md", pair.url, pair=pair, diffs=compare(pair.a, pair.b),
+                                                                  rows=side_by_side(pair.a, pair.b), **shared)))
+    for key, fit in views.fits.items():
+        pages.append(PageSource(f"applications/{key}.md", render(env, "application.md", f"applications/{key}/", fit=fit, **shared)))
     return pages

@@ -36,6 +36,8 @@ def rule_problems(located: Located) -> list[Problem]:
         if isinstance(model, dict):
             _model_rules(("models", model_id), model, vendors, benchmarks, report)
     _comparison_rules(data.get("comparisons"), models, report)
+    for app_id, app in _mapping(data.get("applications")).items():
+        _application_rules(("applications", app_id), _mapping(app), benchmarks, report)
     return found
 
 
@@ -161,6 +163,43 @@ def _comparison_rules(comparisons: Any, models: dict, report: Report) -> None:
             report(at, f"the pair {pair[0]} / {pair[1]} is already listed at comparisons[{seen[key]}]")
         else:
             seen[key] = index
+        _editorial_rules(("comparisons", index), _mapping(comparison), pair, report)
+
+
+def _editorial_rules(at: Path, comparison: dict, pair: list, report: Report) -> None:
+    sources = _mapping(comparison.get("sources"))
+    used: set[str] = set()
+    for part in ("differences", "corrections"):
+        for index, item in enumerate(_sequence(comparison.get(part))):
+            for position, name in enumerate(_sequence(_mapping(item).get("sources"))):
+                used.add(name)
+                if isinstance(name, str) and name not in sources:
+                    report(at + (part, index, "sources", position),
+                           f"names source '{name}', which this comparison's sources: do not define (defined: {_list(sources)})")
+    for name in sources:
+        if name not in used:
+            report(at + ("sources", name), "this source backs nothing; name it from a difference or correction, or remove it", key=True)
+    for model_id in _mapping(comparison.get("choose")):
+        if model_id not in pair:
+            report(at + ("choose", model_id), f"'{model_id}' is not one of the pair ({', '.join(map(str, pair))})", key=True)
+
+
+def _application_rules(at: Path, app: dict, benchmarks: dict, report: Report) -> None:
+    for index, favour in enumerate(_sequence(app.get("favours"))):
+        favour = _mapping(favour)
+        here = at + ("favours", index)
+        factor, bench = favour.get("factor"), favour.get("benchmark")
+        if factor == "benchmark" and bench is None:
+            report(here, "factor 'benchmark' needs a benchmark: naming one of the ids under benchmarks:")
+        if bench is not None and factor != "benchmark":
+            report(here + ("benchmark",), f"only factor 'benchmark' takes a benchmark (this factor is '{factor}')")
+        if isinstance(bench, str) and bench not in benchmarks:
+            report(here + ("benchmark",), f"unknown benchmark '{bench}'; expected one of the ids under benchmarks: ({_list(benchmarks)})")
+        mix = favour.get("mix")
+        if mix is not None and factor != "low_cost":
+            report(here + ("mix",), f"only factor 'low_cost' takes a token mix (this factor is '{factor}')")
+        if isinstance(mix, list) and len(mix) == 2 and mix == [0, 0]:
+            report(here + ("mix",), "expected at least one non-zero share, found [0, 0]")
 
 
 def _real_date(text: str) -> bool:

@@ -1,0 +1,300 @@
+/* Compare any two models, in the browser, from api/models.json.
+ *
+ * A port of hooks/catalog/differences.py and views.side_by_side (the Python
+ * is the reference; tests/browser check that both say the same for a pair).
+ * Data text is only ever set with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var MIX = [3, 1];
+
+  function trimZeros(s) { return s.indexOf(".") < 0 ? s : s.replace(/0+$/, "").replace(/\.$/, ""); }
+  function grouped(n, digits) {
+    return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+  function usd(v) {
+    if (v === null || v === undefined) return "—";
+    if (Math.round(v * 100) / 100 === v) return "$" + grouped(v, 2);
+    return "$" + trimZeros(grouped(v, 4));
+  }
+  function tokensLong(n) { return grouped(n, 0); }
+  function tokensShort(n) {
+    if (n >= 1e6) return trimZeros((n / 1e6).toFixed(2)) + "M";
+    if (n >= 1e3) return trimZeros((n / 1e3).toFixed(1)) + "K";
+    return String(n);
+  }
+  function longDate(iso) {
+    var p = iso.split("-").map(Number);
+    return MONTHS[p[1] - 1] + " " + p[2] + ", " + p[0];
+  }
+  function monthOrDate(iso) {
+    if (iso.length === 7) { var p = iso.split("-").map(Number); return MONTHS[p[1] - 1] + " " + p[0]; }
+    return longDate(iso);
+  }
+  function scoreText(bench, value) {
+    var t = Math.round(value * 10) / 10 === value ? value.toFixed(1) : String(value);
+    return bench.unit === "percent" ? t + " %" : t;
+  }
+  function blended(p) { return (p.input * MIX[0] + p.output * MIX[1]) / (MIX[0] + MIX[1]); }
+  function words(items) {
+    if (items.length <= 1) return items.join("");
+    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+  function cheaperPhrase(low, high) {
+    var saving = (1 - low / high) * 100;
+    var percent = saving >= 1 ? saving.toFixed(0) : saving.toFixed(1);
+    return percent + " % cheaper (" + (high / low).toFixed(1) + "× less)";
+  }
+
+  function pctChange(old, now) {
+    if (old === now) return "unchanged";
+    if (old === 0) return "from free to " + usd(now);
+    var v = (now - old) / old * 100;
+    return (v >= 0 ? "+" : "") + v.toFixed(0) + " %";
+  }
+  function dayNumber(iso) { var p = iso.split("-").map(Number); return Date.UTC(p[0], p[1] - 1, p[2]) / 86400000; }
+  function span(days) {
+    if (days < 60) return days + " days";
+    var months = Math.round(days / 30.44);
+    if (months < 24) return months + " months";
+    return (days / 365.25).toFixed(1) + " years";
+  }
+  function describeStatus(m) {
+    var r = m.retirement;
+    return r && r.shutdown ? m.status + " (shutdown " + longDate(r.shutdown) + ")" : m.status;
+  }
+
+  function priceSentence(a, b, label, va, vb) {
+    var unit = "per 1M tokens";
+    if (va == null && vb == null) return null;
+    if (va == null || vb == null) {
+      var has = va != null ? a : b, lacks = va != null ? b : a, value = va != null ? va : vb;
+      return ["Only " + has.name + " lists a " + label + " price (" + usd(value) + " " + unit + "); " + lacks.name + " does not.", null];
+    }
+    if (va === vb) return ["Both charge the same " + label + " price: " + usd(va) + " " + unit + ".", null];
+    var low = va < vb ? a : b, high = va < vb ? b : a, lv = Math.min(va, vb), hv = Math.max(va, vb);
+    if (lv === 0) return [low.name + " is free for " + label + " tokens; " + high.name + " charges " + usd(hv) + " " + unit + ".", low.id];
+    return [low.name + " is " + cheaperPhrase(lv, hv) + " than " + high.name + " on " + label + " price: " + usd(lv) + " vs " + usd(hv) + " " + unit + ".", low.id];
+  }
+
+  function sizeSentence(a, b, label, va, vb) {
+    if (va == null && vb == null) return "Neither " + a.name + " nor " + b.name + " has a published " + label + ".";
+    if (va == null || vb == null) {
+      var has = va != null ? a : b, lacks = va != null ? b : a;
+      return "Only " + has.name + " publishes a " + label + " (" + tokensLong(va != null ? va : vb) + " tokens); " + lacks.name + " does not.";
+    }
+    if (va === vb) return "Both have the same " + tokensShort(va) + " " + label + " (" + tokensLong(va) + " tokens).";
+    var big = va > vb ? a : b, small = va > vb ? b : a;
+    return big.name + "'s " + label + " (" + tokensLong(Math.max(va, vb)) + " tokens) is " + (Math.max(va, vb) / Math.min(va, vb)).toFixed(1) + "× " + small.name + "'s (" + tokensLong(Math.min(va, vb)) + " tokens).";
+  }
+
+  function differences(a, b, benchmarks) {
+    var out = { price: [], context: [], modalities: [], benchmarks: [], dates: [] };
+    var pa = a.price, pb = b.price;
+    if (!pa && !pb) out.price.push("Neither " + a.name + " nor " + b.name + " has a published per-token API price.");
+    else if (!pa || !pb) {
+      var priced = pa ? a : b, other = pa ? b : a;
+      out.price.push("Only " + priced.name + " has a published API price (" + usd(priced.price.input) + " input / " + usd(priced.price.output) + " output per 1M tokens); " + other.name + " has none.");
+    } else {
+      [["input", pa.input, pb.input], ["output", pa.output, pb.output], ["cached input", pa.cached_input, pb.cached_input],
+       ["blended (" + MIX[0] + " input : " + MIX[1] + " output)", blended(pa), blended(pb)]].forEach(function (row) {
+        var s = priceSentence(a, b, row[0], row[1], row[2]);
+        if (s) out.price.push(s[0]);
+      });
+    }
+    [a, b].forEach(function (m) {
+      var h = m.price_history;
+      if (!h.length) return;
+      var first = h[0], now = h[h.length - 1];
+      if (h.length === 1 || (first.input === now.input && first.output === now.output)) {
+        out.price.push(m.name + "'s input and output prices have not changed since " + longDate(first.since) + " (" + usd(now.input) + " / " + usd(now.output) + ").");
+      } else {
+        out.price.push(m.name + " launched at " + usd(first.input) + " input / " + usd(first.output) + " output (" + longDate(first.since) + ") and costs " + usd(now.input) + " / " + usd(now.output) + " since " + longDate(now.since) + " (input " + pctChange(first.input, now.input) + ", output " + pctChange(first.output, now.output) + ").");
+      }
+    });
+    out.context.push(sizeSentence(a, b, "context window", a.context_window, b.context_window));
+    out.context.push(sizeSentence(a, b, "maximum output", a.max_output_tokens, b.max_output_tokens));
+    [["input", "accept"], ["output", "produce"]].forEach(function (d) {
+      var ma = a.modalities[d[0]], mb = b.modalities[d[0]];
+      var shared = ma.filter(function (x) { return mb.indexOf(x) >= 0; });
+      if (ma.length === mb.length && shared.length === ma.length) {
+        out.modalities.push("Both " + d[1] + " the same " + d[0] + ": " + words(shared) + ".");
+        return;
+      }
+      [[a, ma, mb], [b, mb, ma]].forEach(function (x) {
+        var extra = x[1].filter(function (m) { return x[2].indexOf(m) < 0; });
+        if (extra.length) out.modalities.push("Only " + x[0].name + " can " + d[1] + " " + words(extra) + " as " + d[0] + " (both " + d[1] + " " + (shared.length ? words(shared) : "nothing in common") + ").");
+      });
+    });
+    [a, b].forEach(function (m) {
+      var an = m.announced_modalities;
+      if (an && (an.input.length || an.output.length)) {
+        var parts = [];
+        if (an.input.length) parts.push(words(an.input) + " input");
+        if (an.output.length) parts.push(words(an.output) + " output");
+        out.modalities.push(m.name + "'s launch announced " + parts.join(" and ") + ", which the " + m.api_id + " API model does not offer.");
+      }
+    });
+    var common = Object.keys(a.scores).filter(function (k) { return k in b.scores; });
+    common.forEach(function (k) {
+      var bench = benchmarks[k], sa = a.scores[k], sb = b.scores[k];
+      var dir = bench.higher_is_better ? "" : " (lower is better)";
+      var setting = "";
+      if ((sa.note || sb.note) && sa.note !== sb.note) {
+        setting = " Settings differ: " + [[a, sa], [b, sb]].filter(function (x) { return x[1].note; })
+          .map(function (x) { return x[0].name + ": " + x[1].note; }).join("; ") + ".";
+      }
+      if (sa.value === sb.value) { out.benchmarks.push("Both score " + scoreText(bench, sa.value) + " on " + bench.name + dir + "." + setting); return; }
+      var aBetter = (sa.value > sb.value) === bench.higher_is_better;
+      var best = aBetter ? a : b, worst = aBetter ? b : a, bs = aBetter ? sa : sb, ws = aBetter ? sb : sa;
+      out.benchmarks.push("On " + bench.name + dir + ", " + best.name + " scores " + scoreText(bench, bs.value) + " against " + worst.name + "'s " + scoreText(bench, ws.value) + ": " + best.name + " is ahead by " + Math.abs(sa.value - sb.value).toFixed(1) + (bench.unit === "percent" ? " points" : "") + "." + setting);
+    });
+    var anyOnly = false;
+    [a, b].forEach(function (m) {
+      var only = Object.keys(m.scores).filter(function (k) { return common.indexOf(k) < 0; }).map(function (k) { return benchmarks[k].name; });
+      if (only.length) { anyOnly = true; out.benchmarks.push("Only " + m.name + " has a published score on " + words(only) + "; no comparison is made there."); }
+    });
+    if (!common.length && !anyOnly) out.benchmarks.push("Neither model has a benchmark score from a primary source in the data.");
+    if (a.released === b.released) out.dates.push("Both were released on " + longDate(a.released) + ".");
+    else {
+      var newer = a.released > b.released ? a : b, older = a.released > b.released ? b : a;
+      out.dates.push(newer.name + " is newer: released " + longDate(newer.released) + ", " + span(dayNumber(newer.released) - dayNumber(older.released)) + " after " + older.name + " (" + longDate(older.released) + ").");
+    }
+    var ka = a.knowledge_cutoff, kb = b.knowledge_cutoff;
+    if (ka && kb) {
+      if (ka === kb) out.dates.push("Both have a knowledge cutoff of " + monthOrDate(ka) + ".");
+      else {
+        var later = ka > kb ? a : b, earlier = ka > kb ? b : a;
+        out.dates.push(later.name + " knows more recent events: knowledge cutoff " + monthOrDate(later.knowledge_cutoff) + " vs " + monthOrDate(earlier.knowledge_cutoff) + ".");
+      }
+    } else if (ka || kb) {
+      var hasK = ka ? a : b;
+      out.dates.push("Only " + hasK.name + " publishes a knowledge cutoff (" + monthOrDate(hasK.knowledge_cutoff) + ").");
+    }
+    var da = describeStatus(a), db = describeStatus(b);
+    out.dates.push(a.status === b.status && da === db ? "Both are " + da + "." : a.name + " is " + da + "; " + b.name + " is " + db + ".");
+    return out;
+  }
+
+  function rows(a, b, benchmarks, vendors) {
+    var pa = a.price || {}, pb = b.price || {};
+    var list = [
+      ["Vendor", vendors[a.vendor], vendors[b.vendor], String, null],
+      ["Released", a.released, b.released, longDate, true],
+      ["Status", a.status, b.status, String, null],
+      ["Context window", a.context_window, b.context_window, function (v) { return tokensLong(v) + " tokens"; }, true],
+      ["Maximum output", a.max_output_tokens, b.max_output_tokens, function (v) { return tokensLong(v) + " tokens"; }, true],
+      ["Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, monthOrDate, true],
+      ["Input", a.modalities.input.join(", "), b.modalities.input.join(", "), String, null],
+      ["Output", a.modalities.output.join(", "), b.modalities.output.join(", "), String, null],
+      ["Input price (per 1M)", pa.input, pb.input, usd, false],
+      ["Cached input price (per 1M)", pa.cached_input, pb.cached_input, usd, false],
+      ["Output price (per 1M)", pa.output, pb.output, usd, false],
+      ["Blended price (3:1, per 1M)", a.price && blended(a.price), b.price && blended(b.price), usd, false]
+    ];
+    var keys = Object.keys(a.scores).concat(Object.keys(b.scores).filter(function (k) { return !(k in a.scores); }));
+    keys.forEach(function (k) {
+      var bench = benchmarks[k];
+      list.push([bench.name + (bench.higher_is_better ? "" : " (lower is better)"), a.scores[k] && a.scores[k].value,
+                 b.scores[k] && b.scores[k].value, function (v) { return scoreText(bench, v); }, bench.higher_is_better]);
+    });
+    return list.map(function (r) {
+      var va = r[1], vb = r[2], better = null;
+      if (r[4] !== null && va != null && vb != null && va !== vb) better = ((va > vb) === r[4]) ? "a" : "b";
+      return { label: r[0], a: va == null ? "—" : r[3](va), b: vb == null ? "—" : r[3](vb), better: better };
+    });
+  }
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function render(target, a, b, doc, root) {
+    var benchmarks = {}, vendors = {};
+    doc.benchmarks.forEach(function (x) { benchmarks[x.id] = x; });
+    doc.vendors.forEach(function (x) { vendors[x.id] = x.name; });
+    target.textContent = "";
+    var h = el("h2", a.name + " vs " + b.name, { id: "comparison" });
+    target.appendChild(h);
+    var pair = doc.pairs.filter(function (p) { return (p.models[0] === a.id && p.models[1] === b.id) || (p.models[0] === b.id && p.models[1] === a.id); })[0];
+    var intro = el("p");
+    [[a, " and "], [b, "."]].forEach(function (x) {
+      intro.appendChild(el("a", x[0].name, { href: root + x[0].page }));
+      intro.appendChild(document.createTextNode(x[1]));
+    });
+    if (pair) {
+      intro.appendChild(document.createTextNode(" This pair has its own page: "));
+      intro.appendChild(el("a", "read the full comparison", { href: root + pair.page }));
+      intro.appendChild(document.createTextNode("."));
+    }
+    target.appendChild(intro);
+    var wrap = el("div", null, { "class": "catalog-table-wrap" });
+    var table = el("table", null, { "data-table": "side-by-side" });
+    var head = el("thead"), tr = el("tr");
+    ["Specification", a.name, b.name].forEach(function (t) { tr.appendChild(el("th", t, { scope: "col" })); });
+    head.appendChild(tr); table.appendChild(head);
+    var body = el("tbody");
+    rows(a, b, benchmarks, vendors).forEach(function (r) {
+      var row = el("tr");
+      row.appendChild(el("th", r.label, { scope: "row" }));
+      ["a", "b"].forEach(function (side) {
+        var td = el("td", r[side]);
+        if (r.better === side) {
+          td.className = "better";
+          td.appendChild(el("span", " ▲", { "class": "better-mark", "aria-hidden": "true" }));
+          td.appendChild(el("span", " (better)", { "class": "sr-only" }));
+        }
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    table.appendChild(body); wrap.appendChild(table); target.appendChild(wrap);
+    var diffs = differences(a, b, benchmarks);
+    [["Price", "price"], ["Context and output length", "context"], ["Multimodal capabilities", "modalities"],
+     ["Performance on benchmarks", "benchmarks"], ["Age and status", "dates"]].forEach(function (s) {
+      target.appendChild(el("h3", s[0]));
+      var ul = el("ul", null, { "data-dimension": s[1] });
+      diffs[s[1]].forEach(function (t) { ul.appendChild(el("li", t)); });
+      target.appendChild(ul);
+    });
+    target.appendChild(el("p", "Each figure's source is on the model pages linked above.", { "class": "note" }));
+  }
+
+  function setup(form, doc) {
+    var a = form.querySelector("#compare-a"), b = form.querySelector("#compare-b");
+    var target = document.getElementById("compare-result");
+    var byId = {};
+    doc.models.forEach(function (m) { byId[m.id] = m; });
+    var params = new URLSearchParams(window.location.search);
+    if (byId[params.get("a")]) a.value = params.get("a");
+    if (byId[params.get("b")]) b.value = params.get("b");
+    else if (b.value === a.value) b.selectedIndex = a.selectedIndex === 0 ? 1 : 0;
+    function update(push) {
+      var query = "?a=" + encodeURIComponent(a.value) + "&b=" + encodeURIComponent(b.value);
+      if (push) window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+      render(target, byId[a.value], byId[b.value], doc, form.getAttribute("data-site-root"));
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
+    a.addEventListener("change", function () { update(true); });
+    b.addEventListener("change", function () { update(true); });
+    update(params.has("a") || params.has("b"));
+  }
+
+  function init() {
+    var form = document.getElementById("compare-form");
+    if (!form) return;
+    fetch(form.getAttribute("data-models"))
+      .then(function (r) { return r.json(); })
+      .then(function (doc) { setup(form, doc); })
+      .catch(function (err) {
+        document.getElementById("compare-result").textContent = "Could not load the model data: " + err.message;
+      });
+  }
+
+  // Material's instant navigation swaps pages without reloading scripts.
+  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+})();
