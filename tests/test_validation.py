@@ -232,3 +232,46 @@ def test_check_command_passes_the_published_file():
     result = subprocess.run([sys.executable, str(ROOT / "hooks" / "check_data.py")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "OK:" in result.stdout
+
+
+# --- comparisons and applications ---------------------------------------------
+
+def test_comparison_with_itself_or_listed_twice_in_either_order(tmp_path):
+    def change(d):
+        d["comparisons"] += [{"models": ["big-model", "big-model"]}, {"models": ["small-model", "big-model"]}]
+    found = problems(tmp_path, mutated(change))
+    assert any("comparisons[1].models: compares 'big-model' with itself" in f for f in found)
+    assert any("comparisons[2].models: the pair small-model / big-model is already listed at comparisons[0]" in f for f in found)
+
+
+def test_comparison_editorial_references(tmp_path):
+    def change(d):
+        d["comparisons"][0].update(
+            differences=[{"title": "Size", "text": "t", "sources": ["nope"]}],
+            choose={"big-model": "if x", "other-model": "if y"},
+            sources={"unused": {"title": "U", "url": "https://u.example/"}})
+    found = problems(tmp_path, mutated(change))
+    assert any("comparisons[0].differences[0].sources[0]: names source 'nope'" in f for f in found)
+    assert any("comparisons[0].choose.other-model: 'other-model' is not one of the pair" in f for f in found)
+    assert any("comparisons[0].sources.unused: this source backs nothing" in f for f in found)
+
+
+def _app(**favour):
+    return {"name": "Bots", "summary": "s", "guidance": "g", "needs": {"input": ["text"]}, "favours": [favour]}
+
+
+def test_application_rules(tmp_path):
+    def change(d):
+        d["applications"] = {
+            "a": _app(factor="benchmark"),
+            "b": _app(factor="benchmark", benchmark="nope"),
+            "c": _app(factor="low_cost", benchmark="mmlu"),
+            "d": _app(factor="speed"),
+            "e": {**_app(factor="low_cost"), "needs": {"min_context": "32k"}},
+        }
+    found = problems(tmp_path, mutated(change))
+    assert any("applications.a.favours[0]: factor 'benchmark' needs a benchmark" in f for f in found)
+    assert any("applications.b.favours[0].benchmark: unknown benchmark 'nope'" in f for f in found)
+    assert any("applications.c.favours[0].benchmark: only factor 'benchmark' takes a benchmark" in f for f in found)
+    assert any("applications.d.favours[0].factor: expected one of low_cost, benchmark" in f for f in found)
+    assert any("applications.e.needs.min_context: expected a whole number of tokens" in f for f in found)

@@ -44,7 +44,7 @@
   function cheaperPhrase(low, high) {
     var saving = (1 - low / high) * 100;
     var percent = saving >= 1 ? saving.toFixed(0) : saving.toFixed(1);
-    return percent + " % cheaper (" + (high / low).toFixed(1) + "× less)";
+    return [percent + " % cheaper", (high / low).toFixed(1) + "× cheaper"];
   }
 
   function pctChange(old, now) {
@@ -75,7 +75,8 @@
     if (va === vb) return ["Both charge the same " + label + " price: " + usd(va) + " " + unit + ".", null];
     var low = va < vb ? a : b, high = va < vb ? b : a, lv = Math.min(va, vb), hv = Math.max(va, vb);
     if (lv === 0) return [low.name + " is free for " + label + " tokens; " + high.name + " charges " + usd(hv) + " " + unit + ".", low.id];
-    return [low.name + " is " + cheaperPhrase(lv, hv) + " than " + high.name + " on " + label + " price: " + usd(lv) + " vs " + usd(hv) + " " + unit + ".", low.id];
+    var phrase = cheaperPhrase(lv, hv);
+    return [low.name + " is " + phrase[0] + " than " + high.name + " on " + label + " price (" + phrase[1] + "): " + usd(lv) + " vs " + usd(hv) + " " + unit + ".", low.id];
   }
 
   function sizeSentence(a, b, label, va, vb) {

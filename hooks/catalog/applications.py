@@ -1,9 +1,10 @@
 """Which models fit a use case: hard needs exclude, favoured factors rank, each with its reason.
 
 The ranking is deliberately simple enough to explain on the page: every
-favoured factor ranks the eligible models (ties share a rank), the rank is
-turned into a 0-1 standing (best = 1, worst = 0, no data = 0), and the
-weighted average of those standings orders the list.
+favoured factor ranks the eligible models (ties share a rank; models with no
+figure share the place below the worst), the place becomes a 0-1 standing
+(best = 1, last = 0), and the weighted average of those standings orders the
+list.
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ def rank(app: Application, models: list[Model]) -> ApplicationFit:
     for favour in app.favours:
         values = {m.id: factor_value(favour, m) for m in eligible}
         known = [v for v in values.values() if v is not None]
+        # Models without a figure share one place below the worst known value,
+        # so a published low score still beats no score at all.
+        slots = len(known) + (1 if len(known) < len(eligible) else 0)
         for model in eligible:
             value = values[model.id]
             if value is None:
@@ -99,7 +103,7 @@ def rank(app: Application, models: list[Model]) -> ApplicationFit:
                 reasons[model.id].append(_missing_reason(favour, model))
                 continue
             place = 1 + sum(1 for v in known if v > value)
-            standings[model.id].append(1.0 if len(known) == 1 else (len(known) - place) / (len(known) - 1))
+            standings[model.id].append(1.0 if slots == 1 else (slots - place) / (slots - 1))
             reasons[model.id].append(_reason(favour, model, place, len(known), sum(1 for v in known if v == value) > 1))
     total = sum(f.weight for f in app.favours)
     scored = [Ranked(m, sum(f.weight * s for f, s in zip(app.favours, standings[m.id])) / total, tuple(reasons[m.id]))

@@ -42,11 +42,11 @@ def blended_price(price: PricePoint, mix: tuple[int, int] = BLENDED_MIX) -> floa
     return (price.input * mix[0] + price.output * mix[1]) / (mix[0] + mix[1])
 
 
-def cheaper_phrase(low: float, high: float) -> str:
-    """'94 % cheaper (16.7× less)' for two positive prices, low < high."""
+def cheaper_phrase(low: float, high: float) -> tuple[str, str]:
+    """('94 % cheaper', '16.7× cheaper') for two positive prices, low < high."""
     saving = (1 - low / high) * 100
     percent = f"{saving:.0f}" if saving >= 1 else f"{saving:.1f}"
-    return f"{percent} % cheaper ({high / low:.1f}× less)"
+    return f"{percent} % cheaper", f"{high / low:.1f}× cheaper"
 
 
 def compare(a: Model, b: Model) -> PairDifferences:
@@ -92,7 +92,8 @@ def price_sentence(a: Model, b: Model, label: str, va: Optional[float], vb: Opti
     lv, hv = min(va, vb), max(va, vb)
     if lv == 0:
         return f"{low.name} is free for {label} tokens; {high.name} charges {text.usd(hv)} {unit}.", low.id
-    return (f"{low.name} is {cheaper_phrase(lv, hv)} than {high.name} on {label} price: "
+    percent, factor = cheaper_phrase(lv, hv)
+    return (f"{low.name} is {percent} than {high.name} on {label} price ({factor}): "
             f"{text.usd(lv)} vs {text.usd(hv)} {unit}."), low.id
 
 
@@ -227,17 +228,19 @@ def _date_differences(a: Model, b: Model) -> list[Difference]:
                                        f"{_span(new.released.toordinal() - old.released.toordinal())} after {old.name} "
                                        f"({text.long_date(old.released)}).", new.id, sources))
     ka, kb = a.knowledge_cutoff, b.knowledge_cutoff
+    cutoff_sources = tuple(s for s in (a.source_for("knowledge_cutoff"), b.source_for("knowledge_cutoff")) if s)
     if ka and kb:
         if ka == kb:
-            out.append(Difference("dates", f"Both have a knowledge cutoff of {text.month_or_date(ka)}."))
+            out.append(Difference("dates", f"Both have a knowledge cutoff of {text.month_or_date(ka)}.", None, cutoff_sources))
         else:
             later, earlier = (a, b) if ka > kb else (b, a)
             out.append(Difference("dates", f"{later.name} knows more recent events: knowledge cutoff "
                                            f"{text.month_or_date(later.knowledge_cutoff)} vs {text.month_or_date(earlier.knowledge_cutoff)}.",
-                                  later.id))
+                                  later.id, cutoff_sources))
     elif ka or kb:
         has, lacks = (a, b) if ka else (b, a)
-        out.append(Difference("dates", f"Only {has.name} publishes a knowledge cutoff ({text.month_or_date(has.knowledge_cutoff)})."))
+        out.append(Difference("dates", f"Only {has.name} publishes a knowledge cutoff ({text.month_or_date(has.knowledge_cutoff)}).",
+                              None, cutoff_sources))
     out.append(_status_sentence(a, b))
     return out
 
