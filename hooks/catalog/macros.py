@@ -47,13 +47,13 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
             compiled[call] = env.from_string('{% import "partials.html" as ui with context %}' + call)
         return Markup(compiled[call].render(link=linker(page_url), **values))
 
-    def model_table(vendor: Optional[str] = None, models: Optional[list[str]] = None) -> Markup:
-        """The overview table of every model, one vendor's, or the listed ids."""
+    def model_table(vendor: Optional[str] = None, models: Optional[list[str]] = None, interactive: bool = False) -> Markup:
+        """The overview table of every model, one vendor's, or the listed ids; sortable and filterable if interactive."""
         if vendor is not None and vendor not in catalog.vendors:
             raise MacroError(f"unknown vendor {vendor!r}; expected one of: {', '.join(catalog.vendors)}")
         chosen = [model(i) for i in models] if models else [
             m for m in catalog.models.values() if vendor is None or m.vendor.id == vendor]
-        return partial("{{ ui.model_table(models) }}", models=chosen)
+        return partial("{{ ui.model_table(models, interactive) }}", models=chosen, interactive=interactive)
 
     def price(model_id: str, kind: str = "input", when: str = "current") -> Markup:
         """A price in USD per 1M tokens, linked to its source: current (default) or at launch."""

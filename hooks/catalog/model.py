@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 
 MODALITIES = ("text", "image", "audio", "video", "pdf")
+STATUSES = ("active", "legacy", "deprecated", "retired")
 
 
 @dataclass(frozen=True)
@@ -194,10 +195,13 @@ class Catalog:
     models: dict[str, Model]
     comparisons: tuple[Comparison, ...] = ()
     applications: dict[str, Any] = field(default_factory=dict)
+    checked: Optional[date] = None
 
     @property
     def as_of(self) -> date:
-        """The newest date in the data: when the facts were last brought up to date."""
+        """When the facts were last checked: the file's as_of, else its newest date."""
+        if self.checked:
+            return self.checked
         dates = [m.released for m in self.models.values()]
         dates += [p.since for m in self.models.values() for p in m.pricing]
         return max(dates)
@@ -217,7 +221,7 @@ def derive(data: dict[str, Any]) -> Catalog:
     comparisons = tuple(_comparison(c) for c in data.get("comparisons") or [])
     names = {key: b.name for key, b in benchmarks.items()}
     applications = {key: parse_application(key, raw, names) for key, raw in (data.get("applications") or {}).items()}
-    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications)
+    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications, _date(data.get("as_of")))
 
 
 def _comparison(raw: dict[str, Any]) -> Comparison:

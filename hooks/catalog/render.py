@@ -11,8 +11,10 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
+from .charts import site_charts
+from .export import API_VERSION
 from .differences import compare
-from .model import Catalog, Model, Source
+from .model import MODALITIES, STATUSES, Catalog, Model, Source
 from .views import WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -55,7 +57,7 @@ def environment() -> jinja2.Environment:
         yaml_str=lambda value: Markup(json.dumps(str(text.inert(value)), ensure_ascii=False)),
         money=lambda amount: f"${amount:,.2f}",
     )
-    env.globals.update(reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
+    env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
                        workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict)
     return env
 
@@ -95,6 +97,9 @@ def generated_pages(catalog: Catalog, views: SiteViews, env: jinja2.Environment)
         PageSource("key-differences.md", render(env, "key_differences.md", "key-differences/", **shared)),
         PageSource("applications/index.md", render(env, "applications_index.md", "applications/", **shared)),
         PageSource("choose.md", render(env, "guide.md", "choose/", **shared)),
+        PageSource("calculator.md", render(env, "calculator.md", "calculator/", **shared)),
+        PageSource("charts.md", render(env, "charts.md", "charts/", charts=site_charts(catalog), **shared)),
+        PageSource("data.md", render(env, "data.md", "data/", api_version=API_VERSION, **shared)),
     ]
     for model in catalog.models.values():
         pages.append(PageSource(f"models/{model.id}.md", render(env, "model.md", model_url(model.id), m=model, **shared)))
