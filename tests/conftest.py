@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-DATA = ROOT / "data" / "models.yaml"
-SCHEMA = ROOT / "data" / "models.schema.json"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
 
 
 @pytest.fixture
@@ -26,15 +22,6 @@ def project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     return copy
-
-
-def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as a contributor runs it, in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
-        cwd=project, capture_output=True, text=True, timeout=300,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "true", "HOME": str(project)},
-    )
 
 
 class WarningGuard(logging.Handler):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import yaml
-from conftest import ROOT, SCHEMA, run_build
+from helpers import ROOT, SCHEMA, run_build
 from sample import dump, sample
 
 import jsonschema

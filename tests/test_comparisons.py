@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DATA, SCHEMA
+from helpers import DATA, SCHEMA
 
 from catalog import load_catalog
 from catalog.views import build_views

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import run_build
+from helpers import run_build
 from sample import dump
 
 from catalog.yamlsource import load
@@ -40,7 +40,7 @@ def _inject(data: dict) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from conftest import ROOT
+    from helpers import ROOT
     import shutil
     project = tmp_path_factory.mktemp("hostile")
     for name in ("docs", "hooks", "data", "overrides"):

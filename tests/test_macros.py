@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import run_build
+from helpers import run_build
 
 
 def _page(project, name: str, text: str) -> None:

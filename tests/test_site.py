@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DATA, SCHEMA
+from helpers import DATA, SCHEMA
 
 from catalog import load_catalog
 from catalog.text import tokens_long, usd

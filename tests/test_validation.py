@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from conftest import ROOT, SCHEMA
+from helpers import ROOT, SCHEMA
 from sample import dump, sample, write
 
 from catalog import DataError, load_catalog

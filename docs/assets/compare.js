@@ -233,7 +233,7 @@
       intro.appendChild(document.createTextNode("."));
     }
     target.appendChild(intro);
-    var wrap = el("div", null, { "class": "catalog-table-wrap" });
+    var wrap = el("div", null, { "class": "catalog-table-wrap", tabindex: "0", role: "region", "aria-label": "Side-by-side table" });
     var table = el("table", null, { "data-table": "side-by-side" });
     var head = el("thead"), tr = el("tr");
     ["Specification", a.name, b.name].forEach(function (t) { tr.appendChild(el("th", t, { scope: "col" })); });

@@ -1,0 +1,112 @@
+"""Real-browser fixtures: the built site on 127.0.0.1, Debian's Chromium driven by Playwright.
+
+Where Chromium is missing the browser tests skip with a message saying how
+to install it, except under CI (CI=true or REQUIRE_BROWSER=1), where a
+missing browser is a failure: they must run there, never skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from browser_support import ARGS, CHROMIUM
+
+
+def _required() -> bool:
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` (Debian) or set CHROMIUM=/path"
+        if _required():
+            pytest.fail(message + " (browser tests must run in CI)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path):
+    """The built site served by a local HTTP server on a free port of 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class Watch:
+    """Every request that leaves 127.0.0.1 and every console error, per page."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+
+    def attach(self, page) -> None:
+        page.on("request", self._request)
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _request(self, request) -> None:
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1",):
+            self.outside.append(request.url)
+
+
+@pytest.fixture
+def watch():
+    return Watch()
+
+
+def _page(browser, watch: Watch, width: int, height: int, scheme: str = "light"):
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = context.new_page()
+    watch.attach(page)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, watch):
+    context, page = _page(browser, watch, 1280, 900)
+    yield page
+    context.close()
+    assert not watch.outside, f"requests left 127.0.0.1: {watch.outside}"
+    assert not watch.errors, f"console errors: {watch.errors}"
+
+
+@pytest.fixture
+def new_page(browser, watch):
+    """Pages of other sizes and colour schemes, with the same checks."""
+    contexts = []
+
+    def make(width: int, height: int = 900, scheme: str = "light"):
+        context, page = _page(browser, watch, width, height, scheme)
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not watch.outside, f"requests left 127.0.0.1: {watch.outside}"
+    assert not watch.errors, f"console errors: {watch.errors}"

@@ -1,0 +1,232 @@
+"""The site in a real browser: sorting, filters, URL state, calculator, compare, theme, accessibility."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from catalog import load_catalog  # noqa: E402
+from catalog.differences import compare  # noqa: E402
+
+from browser_support import AXE, SHOTS  # noqa: E402
+
+CATALOG = load_catalog(ROOT / "data" / "models.yaml", ROOT / "data" / "models.schema.json", "data/models.yaml")
+TABLE = "table[data-table=catalog-table]"
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all(f"{TABLE} tbody tr:not([hidden])", "rows => rows.map(r => r.querySelector('th a').getAttribute('href'))")
+
+
+def column(page, index: int) -> list[str]:
+    return page.eval_on_selector_all(f"{TABLE} tbody tr:not([hidden])",
+                                     f"rows => rows.map(r => r.cells[{index}].getAttribute('data-sort'))")
+
+
+# --- overview table ---------------------------------------------------------------
+
+@pytest.mark.parametrize("index,kind", [(0, "text"), (2, "date"), (3, "number"), (7, "number")])
+def test_sort_each_kind_of_column_both_ways_with_missing_last(page, base_url, index, kind):
+    page.goto(base_url + "models/")
+    button = page.locator(f"{TABLE} thead button.sort[data-column='{index}']")
+    for direction in ("ascending", "descending"):
+        button.click()
+        values = column(page, index)
+        present = [v for v in values if v != ""]
+        assert values[: len(present)] == present, "missing values must sort last"
+        keyed = [float(v) for v in present] if kind == "number" else present
+        assert keyed == sorted(keyed, reverse=direction == "descending")
+        assert page.locator(f"{TABLE} thead th").nth(index).get_attribute("aria-sort") == direction
+    query = parse_qs(urlparse(page.url).query)
+    assert query["sort"] == [str(index)] and query["dir"] == ["desc"]
+
+
+def test_sorting_works_from_the_keyboard(page, base_url):
+    page.goto(base_url + "models/")
+    page.locator(f"{TABLE} thead button.sort[data-column='3']").focus()
+    page.keyboard.press("Enter")
+    values = [float(v) for v in column(page, 3)]
+    assert values == sorted(values)
+
+
+@pytest.mark.parametrize("name,value,check", [
+    ("vendor", "google", lambda m: m.vendor.id == "google"),
+    ("in", "audio", lambda m: "audio" in m.input_modalities),
+    ("out", "text", lambda m: "text" in m.output_modalities),
+    ("status", "deprecated", lambda m: m.status == "deprecated"),
+    ("ctx", "1000000", lambda m: m.context_window >= 1_000_000),
+])
+def test_each_select_filter(page, base_url, name, value, check):
+    page.goto(base_url + "models/")
+    page.select_option(f"form.catalog-filters select[name={name}]", value)
+    expected = sorted(f"{m.id}/" for m in CATALOG.models.values() if check(m))
+    assert sorted(h.split("/")[-2] + "/" for h in visible_rows(page)) == expected
+    assert page.locator(".catalog-count").inner_text() == f"Showing {len(expected)} of {len(CATALOG.models)} models."
+    assert parse_qs(urlparse(page.url).query)[name] == [value]
+
+
+def test_max_price_and_free_text_filters(page, base_url):
+    page.goto(base_url + "models/")
+    page.fill("form.catalog-filters input[name=maxprice]", "0.5")
+    expected = {m.id for m in CATALOG.models.values() if m.current_price and m.current_price.input <= 0.5}
+    assert {h.split("/")[-2] for h in visible_rows(page)} == expected
+    page.fill("form.catalog-filters input[name=maxprice]", "")
+    page.fill("form.catalog-filters input[name=q]", "Gemini 2.5")
+    assert {h.split("/")[-2] for h in visible_rows(page)} == {m.id for m in CATALOG.models.values() if "gemini 2.5" in m.name.lower()}
+    page.click("form.catalog-filters button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('table[data-table=catalog-table] tbody tr:not([hidden])').length > 40")
+    assert len(visible_rows(page)) == len(CATALOG.models)
+
+
+def test_filter_and_sort_state_round_trips_through_the_url(page, new_page, base_url):
+    page.goto(base_url + "models/")
+    page.select_option("form.catalog-filters select[name=in]", "image")
+    page.fill("form.catalog-filters input[name=q]", "gpt")
+    page.locator(f"{TABLE} thead button.sort[data-column='7']").click()
+    page.locator(f"{TABLE} thead button.sort[data-column='7']").click()
+    shared_url, rows = page.url, visible_rows(page)
+    assert "in=image" in shared_url and "q=gpt" in shared_url and "sort=7" in shared_url and "dir=desc" in shared_url
+    other = new_page(1280)
+    other.goto(shared_url)
+    assert visible_rows(other) == rows
+    assert other.input_value("form.catalog-filters input[name=q]") == "gpt"
+
+
+def test_table_works_after_instant_navigation(page, base_url):
+    page.goto(base_url + "about/")
+    page.click("nav.md-nav--primary a[href$='models/']")
+    page.wait_for_url("**/models/")
+    page.wait_for_selector(".catalog-count:has-text('Showing')")
+    page.select_option("form.catalog-filters select[name=vendor]", "anthropic")
+    assert {h.split("/")[-2] for h in visible_rows(page)} == {m.id for m in CATALOG.models_of("anthropic")}
+
+
+def test_overview_fits_a_phone_screen(new_page, base_url):
+    phone = new_page(390, 844)
+    phone.goto(base_url)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.select_option("form.catalog-filters select[name=vendor]", "openai")
+    assert {h.split("/")[-2] for h in visible_rows(phone)} == {m.id for m in CATALOG.models_of("openai")}
+
+
+# --- cost calculator ------------------------------------------------------------------
+
+def expected_cost(model, requests, inp, out, cache, batch):
+    """An independent reimplementation of the calculator's formula."""
+    p = model.current_price
+    pin, pout = p.input, p.output
+    if batch and p.batch_input is not None and p.batch_output is not None:
+        pin, pout = p.batch_input, p.batch_output
+    pcached = p.cached_input if p.cached_input is not None else pin
+    return requests * (inp * (cache * pcached + (1 - cache) * pin) + out * pout) / 1_000_000
+
+
+@pytest.mark.parametrize("requests,inp,out,cache,batch", [
+    (1_000_000, 500, 200, 0, False),
+    (250_000, 3_000, 800, 40, False),
+    (10_000, 150_000, 20_000, 90, True),
+    (3, 7, 11, 0, True),
+])
+def test_calculator_matches_an_independent_computation_to_the_cent(page, base_url, requests, inp, out, cache, batch):
+    page.goto(base_url + "calculator/")
+    for name, value in (("requests", requests), ("input", inp), ("output", out), ("cache", cache)):
+        page.fill(f"#calculator-form input[name={name}]", str(value))
+    if batch:
+        page.check("#calculator-form input[name=batch]")
+    shown = page.eval_on_selector_all("table[data-table=calculator] tbody tr",
+                                      "rows => rows.map(r => [r.dataset.model, r.querySelector('.cost').textContent, r.classList.contains('cheapest')])")
+    served = [m for m in CATALOG.models.values() if m.current_price and m.status != "retired"]
+    assert len(shown) == len(served)
+    costs = {m.id: expected_cost(m, requests, inp, out, cache / 100, batch) for m in served}
+    for model_id, text, _ in shown:
+        assert text.split(" (")[0] == f"${costs[model_id]:,.2f}", model_id
+    assert [row[0] for row in shown] == sorted(costs, key=lambda k: (costs[k], k)), "sorted by cost"
+    fits = [m for m in served if inp + out <= m.context_window and (m.max_output_tokens is None or out <= m.max_output_tokens)]
+    cheapest = min(fits, key=lambda m: (costs[m.id], m.id))
+    assert [row[0] for row in shown if row[2]] == [cheapest.id]
+    query = parse_qs(urlparse(page.url).query)
+    assert query["requests"] == [str(requests)] and query["input"] == [str(inp)]
+    again = page.context.new_page()
+    again.goto(page.url)
+    assert again.locator("tr.cheapest").get_attribute("data-model") == cheapest.id
+    again.close()
+
+
+# --- compare any two ------------------------------------------------------------------
+
+def test_compare_any_two_from_a_model_page_matches_the_python_rules(page, base_url):
+    a, b = CATALOG.models["gpt-4o-mini"], CATALOG.models["gemini-2.5-flash"]
+    page.goto(base_url + f"models/{a.id}/")
+    page.click(f"a[href$='compare/?a={a.id}']")
+    page.wait_for_url(f"**/compare/?a={a.id}")
+    page.wait_for_selector("#compare-result h2")
+    page.select_option("#compare-b", b.id)
+    page.wait_for_function(f"document.querySelector('#compare-result h2').textContent.includes({b.name!r})")
+    assert parse_qs(urlparse(page.url).query) == {"a": [a.id], "b": [b.id]}
+    expected = compare(a, b)
+    for dimension in ("price", "context", "modalities", "benchmarks"):
+        shown = page.eval_on_selector_all(f"#compare-result ul[data-dimension={dimension}] li", "items => items.map(i => i.textContent)")
+        assert shown == [d.sentence for d in expected.of(dimension)], dimension
+    shown_dates = page.eval_on_selector_all("#compare-result ul[data-dimension=dates] li", "items => items.map(i => i.textContent)")
+    assert shown_dates == [d.sentence for d in expected.of("dates")]
+
+
+def test_compare_links_to_the_static_page_of_a_featured_pair(page, base_url):
+    page.goto(base_url + "compare/?a=gpt-4o&b=gpt-4o-mini")
+    link = page.wait_for_selector("#compare-result a:has-text('read the full comparison')")
+    link.click()
+    page.wait_for_url("**/compare/gpt-4o-vs-gpt-4o-mini/")
+
+
+# --- theme -----------------------------------------------------------------------------
+
+def test_light_dark_toggle(page, base_url):
+    page.goto(base_url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme() == "default"
+    page.click("label[for='__palette_1']")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.click("label[for='__palette_0']")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+
+
+# --- accessibility and screenshots ----------------------------------------------------------
+
+PAGES = {"home": "", "model": "models/gpt-4o/", "pair": "compare/gpt-4o-vs-gpt-4o-mini/",
+         "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_axe_finds_no_serious_or_critical_violation(new_page, base_url, name, scheme):
+    page = new_page(1280, 900, scheme)
+    page.goto(base_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_for_review(new_page, base_url, width, scheme):
+    """Writes test-results/screenshots/*.png (looked at by a person before release)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in PAGES.items():
+        page = new_page(width, 900, scheme)
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        target = SHOTS / f"{name}-{width}-{scheme}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways at {width}px"
+        page.close()
