@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -36,6 +35,20 @@ def _inject(data: dict) -> None:
             source["publisher"] = PAYLOAD[:190]
         if "announced_modalities" in model:
             model["announced_modalities"]["note"] = PAYLOAD
+        for caveat in model.get("caveats", []):
+            caveat["about"], caveat["text"] = PAYLOAD[:190], PAYLOAD
+    for comparison in data.get("comparisons", []):
+        comparison["intro"] = comparison["conclusion"] = PAYLOAD
+        for item in comparison.get("differences", []):
+            item["title"], item["text"] = PAYLOAD[:190], PAYLOAD
+        for item in comparison.get("corrections", []):
+            item["claim"], item["correction"] = PAYLOAD, PAYLOAD
+        comparison["choose"] = {key: PAYLOAD for key in comparison.get("choose", {})}
+        for source in comparison.get("sources", {}).values():
+            source["title"] = "Source " + PAYLOAD[:150]
+    for app in data.get("applications", {}).values():
+        app["name"] = "App " + PAYLOAD[:150]
+        app["summary"] = app["guidance"] = PAYLOAD
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +82,9 @@ def test_injected_text_shows_as_typed(hostile_site):
     text = doc.get_text()
     assert PAYLOAD in text  # summary, verbatim: not rendered by Jinja, Markdown or HTML
     assert doc.title.get_text().startswith("Model <script>")
+    for page in ("compare/gpt-4o-vs-gpt-4o-mini", "applications/chatbots", "key-differences", "charts"):
+        other = BeautifulSoup((hostile_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert PAYLOAD[:150] in other.get_text(), page
 
 
 def test_injected_text_in_the_search_index_stays_text(hostile_site):

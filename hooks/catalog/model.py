@@ -194,7 +194,7 @@ class Catalog:
     benchmarks: dict[str, Benchmark]
     models: dict[str, Model]
     comparisons: tuple[Comparison, ...] = ()
-    applications: dict[str, Any] = field(default_factory=dict)
+    applications: dict[str, Application] = field(default_factory=dict)
     checked: Optional[date] = None
 
     @property

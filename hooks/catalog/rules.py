@@ -8,7 +8,7 @@ reported in the same run.
 from __future__ import annotations
 
 import calendar
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from .problems import Path, Problem
 from .yamlsource import Located

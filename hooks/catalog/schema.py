@@ -33,10 +33,10 @@ def load_schema(path: str) -> dict[str, Any]:
 
 def schema_problems(located: Located, schema: dict[str, Any]) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    return [_problem(error, located, schema) for error in validator.iter_errors(located.data)]
+    return [_problem(error, located) for error in validator.iter_errors(located.data)]
 
 
-def _problem(error: jsonschema.ValidationError, located: Located, schema: dict[str, Any]) -> Problem:
+def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
     path: Path = tuple(error.absolute_path)
     expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
     kind = error.validator

@@ -7,7 +7,7 @@ from typing import Any, Callable, Optional
 
 from . import text
 from .applications import ApplicationFit, rank
-from .differences import BLENDED_MIX, PairDifferences, blended_price, compare
+from .differences import BLENDED_MIX, PairDifferences, blended_price
 from .model import Catalog, Comparison, Model
 
 # The example workload every pair page prices: a month of a busy chat feature.
@@ -85,10 +85,6 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
             nearest = min(rivals, key=lambda m: (abs(blended_price(m.current_price) - own), m.id))
             add(model, nearest)
     return tuple(sorted(chosen.values(), key=lambda p: (p.comparison is None, p.slug)))
-
-
-def differences(pair: Pair) -> PairDifferences:
-    return compare(pair.a, pair.b)
 
 
 def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:

@@ -53,7 +53,7 @@ def load(path: FsPath, display_name: str) -> Located:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DataError(display_name, [Problem(1, 1, (), f"cannot read the file: {error.strerror}")])
+        raise DataError(display_name, [Problem(1, 1, (), f"cannot read the file: {error.strerror}")]) from None
     return parse(raw, display_name)
 
 
@@ -76,10 +76,10 @@ def parse(raw: bytes, display_name: str) -> Located:
         what = " ".join(part for part in (error.context, error.problem) if part)
         if not any(p.line == line for p in problems):  # a tab already explains it
             problems.append(Problem(line, column, (), f"YAML syntax error: {what}"))
-        raise DataError(display_name, problems)
+        raise DataError(display_name, problems) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
         problems.append(Problem(1, 1, (), f"YAML error: {error}"))
-        raise DataError(display_name, problems)
+        raise DataError(display_name, problems) from None
     if not isinstance(node, yaml.MappingNode):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         raise DataError(display_name, [Problem(line, column, (), f"the top level must be a mapping (vendors:, benchmarks:, models:, ...), found {_node_kind(node)}")])
