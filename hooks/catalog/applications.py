@@ -10,6 +10,7 @@ list.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from . import text
@@ -30,13 +31,25 @@ class Excluded:
 
 
 @dataclass(frozen=True)
-class ApplicationFit:
+class ApplicationFit:  # not slots: cached_property needs the instance __dict__
     application: Application
     ranked: tuple[Ranked, ...]
     excluded: tuple[Excluded, ...]
 
     def rank_of(self, model_id: str) -> Optional[int]:
-        return next((i for i, r in enumerate(self.ranked, 1) if r.model.id == model_id), None)
+        return self._places.get(model_id)
+
+    def exclusion_of(self, model_id: str) -> tuple[str, ...]:
+        return self._exclusions.get(model_id, ())
+
+    @cached_property
+    def _places(self) -> dict[str, int]:
+        # Model pages ask for every model's place: look it up, don't scan.
+        return {r.model.id: i for i, r in enumerate(self.ranked, 1)}
+
+    @cached_property
+    def _exclusions(self) -> dict[str, tuple[str, ...]]:
+        return {e.model.id: e.reasons for e in self.excluded}
 
 
 def exclusion_reasons(app: Application, model: Model) -> list[str]:

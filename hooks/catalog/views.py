@@ -147,7 +147,7 @@ def computed_verdict(diffs: PairDifferences) -> str:
 
 
 def excluded_reasons(fit: ApplicationFit, model: Model) -> tuple[str, ...]:
-    return next((e.reasons for e in fit.excluded if e.model.id == model.id), ())
+    return fit.exclusion_of(model.id)
 
 
 @dataclass(frozen=True)
