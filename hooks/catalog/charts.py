@@ -117,12 +117,14 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     body.append(f'<text transform="translate(14 {(top + height - bottom) / 2}) rotate(-90)" text-anchor="middle" fill="currentColor">'
                 f'{escape(bench.name)}{" (%)" if bench.unit == "percent" else ""}</text>')
     styles = _vendor_styles(catalog)
-    for m, price, score in sorted(zip(points, prices, scores), key=lambda t: t[0].id):
+    placed: list[tuple[float, float, float, float]] = []
+    for m, price, score in sorted(zip(points, prices, scores), key=lambda t: (-t[2], t[0].id)):
         shape, colour = styles[m.vendor.id]
         x, y = px(price), py(score)
         body.append(f'<g><title>{escape(f"{m.name}: {text.usd(price)} blended, {bench.name} {m.scores[benchmark_id].text}")}</title>'
                     f'{marker(shape, x, y, colour)}</g>')
-        body.append(f'<text x="{x + 8:.1f}" y="{y - 6:.1f}" fill="currentColor" font-size="9.5">{escape(m.name)}</text>')
+        label_x, label_y, anchor = _label_spot(m.name, x, y, placed, (left, top, width - right, height - bottom))
+        body.append(f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}" fill="currentColor" font-size="9.5">{escape(m.name)}</text>')
     vendors = sorted({m.vendor.id for m in points}, key=lambda v: catalog.vendors[v].name)
     body += _legend(catalog, vendors, width - right + 16, top + 10)
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if bench.higher_is_better else -m.scores[benchmark_id].value))
@@ -230,6 +232,23 @@ def context_chart(catalog: Catalog) -> Chart:
     return Chart("chart-context", "Context windows of served models", description,
                  _frame("chart-context", "Context windows of served models", description, width, height, body),
                  ("Model", "Vendor", "Context window (tokens)"), rows)
+
+
+def _label_spot(label: str, x: float, y: float, placed: list[tuple[float, float, float, float]],
+                plot: tuple[float, float, float, float]) -> tuple[float, float, str]:
+    """Where a point's label goes: the first of eight spots around it that overlaps no earlier label."""
+    width, height = 5.2 * len(label), 11.0
+    spots = [(8, -6, "start"), (8, 13, "start"), (-8, -6, "end"), (-8, 13, "end"),
+             (8, -18, "start"), (8, 25, "start"), (-8, -18, "end"), (-8, 25, "end")]
+    for dx, dy, anchor in spots:
+        left = x + dx if anchor == "start" else x + dx - width
+        box = (left, y + dy - height + 2, left + width, y + dy + 2)
+        inside = box[0] >= plot[0] - 40 and box[2] <= plot[2] + 140 and box[1] >= plot[1] - 10 and box[3] <= plot[3]
+        if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            placed.append(box)
+            return x + dx, y + dy, anchor
+    placed.append((x + 8, y - 15, x + 8 + width, y - 4))
+    return x + 8, y - 6, "start"
 
 
 def _axes(x1: float, y1: float, x2: float, y2: float) -> list[str]:
