@@ -21,7 +21,7 @@ BASE: dict[str, Any] = {
     },
     "models": {
         "big-model": {
-            "name": "Big Model", "vendor": "openai", "released": "2024-05-13", "status": "active",
+            "name": "Big Model", "vendor": "openai", "released": "2024-05-13", "status": "active", "verified": "2026-11-25",
             "summary": "A large model.", "context_window": 128000, "max_output_tokens": 16384,
             "knowledge_cutoff": "2023-10", "open_weights": False,
             "modalities": {"input": ["text", "image"], "output": ["text"]},
@@ -37,14 +37,14 @@ BASE: dict[str, Any] = {
             },
         },
         "small-model": {
-            "name": "Small Model", "vendor": "acme", "released": "2024-07-18", "status": "active",
+            "name": "Small Model", "vendor": "acme", "released": "2024-07-18", "status": "active", "verified": "2026-11-25",
             "summary": "A small model.", "context_window": 128000, "max_output_tokens": 16384,
-            "open_weights": True,
+            "open_weights": True, "license": {"name": "Apache 2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0"},
             "modalities": {"input": ["text"], "output": ["text"]},
             "pricing": [{"since": "2024-07-18", "input": 0.15, "output": 0.6, "source": "launch"}],
             "scores": {"mmlu": {"value": 82.0, "source": "launch"}, "wer": {"value": 12.0, "source": "launch"}},
             "sources": {"launch": {"title": "Launch", "url": "https://acme.example/launch",
-                                   "supports": ["released", "context_window", "max_output_tokens", "modalities"]}},
+                                   "supports": ["released", "context_window", "max_output_tokens", "modalities", "license"]}},
         },
     },
     "comparisons": [{"models": ["big-model", "small-model"]}],

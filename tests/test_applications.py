@@ -38,18 +38,55 @@ def test_cheapest_ranks_first_with_its_price_as_the_reason():
     assert fit.ranked[0].score == 1.0 and fit.ranked[1].score == 0.0
 
 
+def scored(bench: str, values: list[float]) -> list:
+    return [model(f"m{i}", scores={bench: v}) for i, v in enumerate(values)]
+
+
 def test_lower_is_better_benchmark_ranks_the_lower_score_first():
     fav = Favour("benchmark", benchmark="wer", label="WER score")
-    fit = rank(app(None, fav), [model("a", scores={"wer": 12.0}), model("b", scores={"wer": 9.0})])
-    assert [r.model.id for r in fit.ranked] == ["b", "a"]
-    assert fit.ranked[0].reasons == ("WER 9.0 % (best of 2 with a score)",)
+    fit = rank(app(None, fav), scored("wer", [12.0, 9.0, 10.0, 11.0, 13.0]))
+    assert [r.model.id for r in fit.ranked] == ["m1", "m2", "m3", "m0", "m4"]
+    assert fit.ranked[0].reasons == ("WER 9.0 % (best of 5 with a score)",)
 
 
-def test_missing_score_counts_last_and_says_so():
-    fav = Favour("benchmark", benchmark="mmlu", label="MMLU score")
-    fit = rank(app(None, fav), [model("a"), model("b", scores={"mmlu": 80.0}), model("c", scores={"mmlu": 70.0})])
-    assert [r.model.id for r in fit.ranked] == ["b", "c", "a"]
-    assert fit.ranked[-1].reasons == ("no published MMLU score (counts as last on this factor)",)
+def test_missing_score_is_named_and_never_ranks_a_model_below_others_by_itself():
+    cost, bench = Favour("low_cost", label="low cost"), Favour("benchmark", benchmark="mmlu", label="MMLU score")
+    # The unscored model is the cheapest; the scored ones share one price.
+    unscored = model("gap", pricing=(price("2024-01-01", 0.1, 0.4),))
+    fit = rank(app(None, cost, bench), [unscored, *scored("mmlu", [80.0, 70.0, 60.0, 50.0, 40.0])])
+    assert fit.ranked[0].model.id == "gap", "a gap must not push the cheapest model below others"
+    assert "no MMLU score in this dataset (ranked on its other factors)" in fit.ranked[0].reasons
+    assert [u.used for u in fit.factors] == [True, True] and fit.factors[1].scored == 5
+
+
+def test_a_benchmark_with_too_few_scores_does_not_rank():
+    bench = Favour("benchmark", benchmark="mmlu", label="MMLU score")
+    fit = rank(app(None, Favour("low_cost", label="low cost"), bench),
+               [model("a", scores={"mmlu": 10.0}, pricing=(price("2024-01-01", 0.1, 0.4),)), model("b", scores={"mmlu": 90.0})])
+    assert fit.factors[1].used is False and fit.factors[1].scored == 2
+    assert [r.model.id for r in fit.ranked] == ["a", "b"], "the cost factor alone decides"
+    assert fit.ranked[1].reasons[1].endswith("not used: too few scores")
+
+
+def test_retired_and_soon_retiring_models_are_excluded_on_as_of():
+    from catalog.model import Retirement
+    gone = model("gone", status="retired")
+    going = model("going", status="deprecated", retirement=Retirement(SRC, shutdown=date(2026, 12, 11)))
+    later = model("later", status="deprecated", retirement=Retirement(SRC, shutdown=date(2027, 6, 1)))
+    fit = rank(app(), [gone, going, later, model("now")], as_of=date(2026, 11, 25))
+    assert {r.model.id for r in fit.ranked} == {"later", "now"}
+    reasons = {e.model.id: e.reasons for e in fit.excluded}
+    assert reasons["gone"] == ("retired",)
+    assert reasons["going"] == ("retiring Dec 11, 2026, within 90 days of Nov 25, 2026",)
+
+
+def test_low_cost_prices_the_long_context_tier_a_typical_prompt_falls_in():
+    from catalog.model import PricePoint, PriceTier
+    tiered = model("tiered", pricing=(PricePoint(date(2024, 1, 1), 1.0, 4.0, SRC, tiers=(PriceTier(200_000, 10.0, 40.0),)),))
+    flat = model("flat", pricing=(price("2024-01-01", 2.0, 8.0),))
+    short = rank(app(None, Favour("low_cost", label="low cost")), [tiered, flat])
+    long = rank(app(None, Favour("low_cost", label="low cost", prompt=300_000)), [tiered, flat])
+    assert short.ranked[0].model.id == "tiered" and long.ranked[0].model.id == "flat"
 
 
 def test_weights_decide_between_factors():

@@ -94,10 +94,18 @@ def test_application_page_ranks_with_reasons_and_explains_every_exclusion(built_
 
 
 def test_model_pages_list_the_applications_they_fit(built_site):
-    page = soup(built_site, "models/gpt-4o-mini")
+    current = next(m for m in CATALOG.models.values() if m.recommendable_on(CATALOG.as_of) and m.current_price)
+    page = soup(built_site, f"models/{current.id}")
     rows = page.select("table[data-table=fits] tbody tr")
     assert len(rows) == len(CATALOG.applications)
     assert any(r.td.get_text().startswith("fits: ranked") for r in rows)
+
+
+def test_a_model_retiring_within_90_days_is_excluded_everywhere_with_its_date(built_site):
+    # gpt-4o-mini shuts down on 2027-01-14, 50 days after as_of.
+    page = soup(built_site, "models/gpt-4o-mini")
+    cells = [r.td.get_text(" ", strip=True) for r in page.select("table[data-table=fits] tbody tr")]
+    assert cells and all("retiring Jan 14, 2027, within 90 days" in c for c in cells), cells
 
 
 def test_key_differences_page_covers_each_dimension(built_site):

@@ -214,7 +214,8 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         d["models"]["small-model"]["pricing"][0].update(input=-3)
         d["models"]["small-model"]["extra"] = 1
     found = problems(tmp_path, mutated(change))
-    assert len(found) == 4, found
+    # The unknown vendor also leaves vendor openai with no served model: five problems.
+    assert len(found) == 5, found
 
 
 # --- the command contributors run -------------------------------------------
@@ -275,3 +276,96 @@ def test_application_rules(tmp_path):
     assert any("applications.c.favours[0].benchmark: only factor 'benchmark' takes a benchmark" in f for f in found)
     assert any("applications.d.favours[0].factor: expected one of low_cost, benchmark" in f for f in found)
     assert any("applications.e.needs.min_context: expected a whole number of tokens" in f for f in found)
+
+
+# --- the market on as_of (issue #7) -------------------------------------------
+
+AS_OF = "2026-11-25"
+
+
+def one(found: list[str], path: str) -> str:
+    hits = [f for f in found if f": {path}: " in f]
+    assert len(hits) == 1, found
+    assert hits[0].startswith("models.yaml:") and hits[0].split(":")[1].isdigit()
+    return hits[0]
+
+
+def test_replacement_must_name_a_model_in_the_file(tmp_path):
+    def change(d):
+        d["models"]["big-model"].update(status="deprecated", retirement={"shutdown": "2027-01-14", "replacement": "gpt-9", "source": "launch"})
+    found = one(problems(tmp_path, mutated(change)), "models.big-model.retirement.replacement")
+    assert "expected the id of a model in this file, found 'gpt-9'" in found
+
+
+def test_replacement_in_the_file_is_accepted(tmp_path):
+    def change(d):
+        d["models"]["big-model"].update(status="deprecated", retirement={"shutdown": "2027-01-14", "replacement": "small-model", "source": "launch"})
+    assert problems(tmp_path, mutated(change)) == []
+
+
+def test_shutdown_on_or_before_as_of_needs_status_retired(tmp_path):
+    def change(d):
+        d["as_of"] = AS_OF
+        d["models"]["big-model"].update(status="deprecated", retirement={"shutdown": AS_OF, "source": "launch"})
+    found = one(problems(tmp_path, mutated(change)), "models.big-model.status")
+    assert f"expected 'retired': the shutdown date {AS_OF} is on or before as_of ({AS_OF}); found 'deprecated'" in found
+
+
+def test_release_and_price_dates_after_as_of_are_errors(tmp_path):
+    def change(d):
+        d["as_of"] = AS_OF
+        d["models"]["big-model"]["released"] = "2026-12-01"
+        d["models"]["big-model"]["pricing"][1]["since"] = "2026-12-02"
+    found = problems(tmp_path, mutated(change))
+    assert "expected a date on or before as_of (2026-11-25), found 2026-12-01" in one(found, "models.big-model.released")
+    assert "found 2026-12-02" in one(found, "models.big-model.pricing[1].since")
+
+
+def test_every_vendor_needs_a_model_served_on_as_of(tmp_path):
+    def change(d):
+        d["models"]["small-model"]["status"] = "retired"
+    found = one(problems(tmp_path, mutated(change)), "vendors.acme")
+    assert "expected at least one model of this vendor served on as_of" in found and found.startswith("models.yaml:5:3:")
+
+
+def test_open_weights_need_a_licence_and_closed_ones_have_none(tmp_path):
+    def change(d):
+        del d["models"]["small-model"]["license"]
+        d["models"]["small-model"]["sources"]["launch"]["supports"].remove("license")
+        d["models"]["big-model"]["license"] = {"name": "MIT", "url": "https://opensource.org/license/mit"}
+    found = problems(tmp_path, mutated(change))
+    assert "open-weight models need a license" in one(found, "models.small-model.open_weights")
+    assert any("models.big-model.license: only open-weight models have a licence" in f for f in found), found
+
+
+def test_capabilities_need_a_source(tmp_path):
+    def change(d):
+        d["models"]["big-model"]["capabilities"] = {"tool_calling": True, "reasoning_effort": ["low", "high"]}
+    found = problems(tmp_path, mutated(change))
+    assert "no source backs this" in one(found, "models.big-model.capabilities.tool_calling")
+    assert len(found) == 2
+
+    def backed(d):
+        change(d)
+        d["models"]["big-model"]["sources"]["pricing"]["supports"] = ["capabilities"]
+    assert problems(tmp_path, mutated(backed)) == []
+
+
+def test_price_tiers_are_sorted_and_discounts_stay_below_the_tier_price(tmp_path):
+    def change(d):
+        d["models"]["big-model"]["pricing"][1]["tiers"] = [
+            {"above": 200000, "input": 5.0, "output": 20.0, "cached_input": 6.0},
+            {"above": 128000, "input": 4.0, "output": 16.0}]
+    found = problems(tmp_path, mutated(change))
+    assert "expected at most the input price (5.0), found 6.0" in one(found, "models.big-model.pricing[1].tiers[0].cached_input")
+    assert "sorted by 'above'" in one(found, "models.big-model.pricing[1].tiers[1].above")
+
+
+def test_verified_is_required_and_not_after_as_of(tmp_path):
+    def change(d):
+        d["as_of"] = AS_OF
+        del d["models"]["big-model"]["verified"]
+        d["models"]["small-model"]["verified"] = "2026-11-30"
+    found = problems(tmp_path, mutated(change))
+    assert "missing required field 'verified'" in one(found, "models.big-model.verified")
+    assert "found 2026-11-30" in one(found, "models.small-model.verified")

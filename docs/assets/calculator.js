@@ -7,11 +7,24 @@
   function money(v) { return "$" + v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
   function num(row, name) { var v = row.getAttribute("data-" + name); return v === "" || v === null ? null : parseFloat(v); }
 
+  /* Long-context tiers bill the whole request at the highest tier whose
+   * threshold the prompt exceeds: [above, input, output, cached, batchIn, batchOut]. */
+  function tierFor(row, promptTokens) {
+    var tiers = JSON.parse(row.getAttribute("data-tiers") || "[]"), chosen = null;
+    tiers.forEach(function (t) { if (promptTokens > t[0]) chosen = t; });
+    return chosen;
+  }
+
   function cost(row, w) {
     var pin = num(row, "input"), pout = num(row, "output"), cached = num(row, "cached"), note = "";
+    var tier = tierFor(row, w.input);
+    if (tier) {
+      pin = tier[1]; pout = tier[2]; cached = tier[3];
+      note = "long-context price above " + tier[0].toLocaleString("en-US") + " input tokens";
+    }
     if (w.batch) {
-      var bin = num(row, "batch-input"), bout = num(row, "batch-output");
-      if (bin !== null && bout !== null) { pin = bin; pout = bout; } else note = "no batch price published";
+      var bin = tier ? tier[4] : num(row, "batch-input"), bout = tier ? tier[5] : num(row, "batch-output");
+      if (bin !== null && bout !== null) { pin = bin; pout = bout; } else note = (note ? note + "; " : "") + "no batch price published";
     }
     var pcached = cached === null ? pin : cached;
     var perRequest = w.input * (w.cache * pcached + (1 - w.cache) * pin) + w.output * pout;
@@ -54,7 +67,8 @@
         row.classList.remove("cheapest");
       });
       rows.sort(function (a, b) { return a._cost - b._cost || (a.getAttribute("data-model") < b.getAttribute("data-model") ? -1 : 1); });
-      rows.forEach(function (row) { body.appendChild(row); if (!best && row._fits) best = row; });
+      // Only a model that is served and not retiring soon may be suggested.
+      rows.forEach(function (row) { body.appendChild(row); if (!best && row._fits && row.getAttribute("data-current") === "true") best = row; });
       if (best) {
         best.classList.add("cheapest");
         best.querySelector(".fits").textContent = "yes — cheapest that fits";

@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  var FILTERS = ["vendor", "in", "out", "status", "ctx", "maxprice", "q"];
+  var FILTERS = ["vendor", "in", "out", "status", "reasoning", "tools", "open", "ctx", "maxprice", "q"];
 
   function value(cell, type) {
     var raw = cell.getAttribute("data-sort");
@@ -41,6 +41,9 @@
   function matches(row, f) {
     if (f.vendor && row.getAttribute("data-vendor") !== f.vendor) return false;
     if (f.status && row.getAttribute("data-status") !== f.status) return false;
+    if (f.reasoning && row.getAttribute("data-reasoning") !== f.reasoning) return false;
+    if (f.tools && row.getAttribute("data-tools") !== f.tools) return false;
+    if (f.open && row.getAttribute("data-open") !== f.open) return false;
     if (f["in"] && row.getAttribute("data-input").split(" ").indexOf(f["in"]) < 0) return false;
     if (f.out && row.getAttribute("data-output").split(" ").indexOf(f.out) < 0) return false;
     if (f.ctx && parseInt(row.getAttribute("data-context"), 10) < parseInt(f.ctx, 10)) return false;

@@ -1,21 +1,33 @@
 """Which models fit a use case: hard needs exclude, favoured factors rank, each with its reason.
 
 The ranking is deliberately simple enough to explain on the page: every
-favoured factor ranks the eligible models (ties share a rank; models with no
-figure share the place below the worst), the place becomes a 0-1 standing
-(best = 1, last = 0), and the weighted average of those standings orders the
-list.
+favoured factor ranks the eligible models that have a figure for it (ties
+share a rank), the place becomes a 0-1 standing (best = 1, last = 0), and the
+weighted average of a model's standings *on the factors it has* orders the
+list. A missing figure is named, never counted as the worst: a model is not
+placed below others only because of a gap. A benchmark drives a ranking only
+where enough eligible models have a score for it (see `MIN_SCORED`).
+
+Only models served on the data's as_of date and not shutting down within
+`RETIRING_HORIZON_DAYS` of it are eligible: guidance never sends a reader to
+a model that is gone or going.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Optional
 
 from . import text
 from .differences import blended_price
-from .model import Application, Favour, Model
+from .model import RETIRING_HORIZON_DAYS, Application, Favour, Model
+
+# A benchmark ranks only when at least this many eligible models, and at least
+# this share of them, have a score: one or two scores would decide the order by chance.
+MIN_SCORED = 5
+MIN_SCORED_SHARE = 0.25
 
 @dataclass(frozen=True)
 class Ranked:
@@ -31,10 +43,21 @@ class Excluded:
 
 
 @dataclass(frozen=True)
+class FactorUse:
+    """How one favoured factor took part: how many eligible models have it, and whether it ranked."""
+
+    favour: Favour
+    scored: int
+    eligible: int
+    used: bool
+
+
+@dataclass(frozen=True)
 class ApplicationFit:  # not slots: cached_property needs the instance __dict__
     application: Application
     ranked: tuple[Ranked, ...]
     excluded: tuple[Excluded, ...]
+    factors: tuple[FactorUse, ...] = ()
 
     def rank_of(self, model_id: str) -> Optional[int]:
         return self._places.get(model_id)
@@ -52,9 +75,15 @@ class ApplicationFit:  # not slots: cached_property needs the instance __dict__
         return {e.model.id: e.reasons for e in self.excluded}
 
 
-def exclusion_reasons(app: Application, model: Model) -> list[str]:
+def exclusion_reasons(app: Application, model: Model, as_of: Optional[date] = None) -> list[str]:
     """Why a model cannot serve this use case; empty if it can."""
     needs, reasons = app.needs, []
+    if as_of is not None:
+        shutdown = model.retirement.shutdown if model.retirement else None
+        if not model.served_on(as_of):
+            reasons.append("retired" + (f" (shut down {text.long_date(shutdown)})" if shutdown else ""))
+        elif model.retiring_within(as_of, RETIRING_HORIZON_DAYS):
+            reasons.append(f"retiring {text.long_date(shutdown)}, within {RETIRING_HORIZON_DAYS} days of {text.long_date(as_of)}")
     for direction, have in (("input", model.input_modalities), ("output", model.output_modalities)):
         for modality in needs.get(direction, ()):
             if modality not in have:
@@ -69,7 +98,7 @@ def exclusion_reasons(app: Application, model: Model) -> list[str]:
         elif model.max_output_tokens < needs["min_output"]:
             reasons.append(f"maximum output {text.tokens_long(model.max_output_tokens)} tokens, "
                            f"under the {text.tokens_long(needs['min_output'])} needed")
-    if "status" in needs and model.status not in needs["status"]:
+    if "status" in needs and model.status not in needs["status"] and not (as_of and not model.served_on(as_of)):
         reasons.append(f"status is {model.status}")
     if "reasoning" in needs and (model.reasoning or "none") not in needs["reasoning"]:
         reasons.append("always reasons before answering, which adds delay")
@@ -81,7 +110,8 @@ def exclusion_reasons(app: Application, model: Model) -> list[str]:
 def factor_value(favour: Favour, model: Model) -> Optional[float]:
     """The model's value on one factor, oriented so that larger is better; None if unknown."""
     if favour.factor == "low_cost":
-        return -blended_price(model.current_price, favour.mix) if model.current_price else None
+        # Price the tier a typical request of this use case falls in.
+        return -blended_price(model.current_price.for_prompt(favour.prompt), favour.mix) if model.current_price else None
     if favour.factor == "benchmark":
         score = model.scores.get(favour.benchmark or "")
         if score is None:
@@ -96,33 +126,41 @@ def factor_value(favour: Favour, model: Model) -> Optional[float]:
     raise ValueError(f"unknown factor {favour.factor}")
 
 
-def rank(app: Application, models: list[Model]) -> ApplicationFit:
+def rank(app: Application, models: list[Model], as_of: Optional[date] = None) -> ApplicationFit:
+    """Rank the models that fit `app` (and, given `as_of`, are served and not retiring soon)."""
     eligible, excluded = [], []
     for model in models:
-        reasons = exclusion_reasons(app, model)
+        reasons = exclusion_reasons(app, model, as_of)
         (excluded.append(Excluded(model, tuple(reasons))) if reasons else eligible.append(model))
-    standings: dict[str, list[float]] = {m.id: [] for m in eligible}
+    weighted: dict[str, list[tuple[float, float]]] = {m.id: [] for m in eligible}
     reasons: dict[str, list[str]] = {m.id: [] for m in eligible}
+    uses = []
     for favour in app.favours:
         values = {m.id: factor_value(favour, m) for m in eligible}
         known = [v for v in values.values() if v is not None]
-        # Models without a figure share one place below the worst known value,
-        # so a published low score still beats no score at all.
-        slots = len(known) + (1 if len(known) < len(eligible) else 0)
+        used = favour.factor != "benchmark" or (len(known) >= MIN_SCORED and len(known) >= MIN_SCORED_SHARE * len(eligible))
+        uses.append(FactorUse(favour, len(known), len(eligible), used))
         for model in eligible:
             value = values[model.id]
             if value is None:
-                standings[model.id].append(0.0)
                 reasons[model.id].append(_missing_reason(favour, model))
                 continue
             place = 1 + sum(1 for v in known if v > value)
-            standings[model.id].append(1.0 if slots == 1 else (slots - place) / (slots - 1))
-            reasons[model.id].append(_reason(favour, model, place, len(known), sum(1 for v in known if v == value) > 1))
-    total = sum(f.weight for f in app.favours)
-    scored = [Ranked(m, sum(f.weight * s for f, s in zip(app.favours, standings[m.id])) / total, tuple(reasons[m.id]))
-              for m in eligible]
+            reason = _reason(favour, model, place, len(known), sum(1 for v in known if v == value) > 1)
+            if not used:
+                reasons[model.id].append(f"{reason}; not used: too few scores")
+                continue
+            weighted[model.id].append((favour.weight, 1.0 if len(known) == 1 else (len(known) - place) / (len(known) - 1)))
+            reasons[model.id].append(reason)
+    scored = [Ranked(m, _mean(weighted[m.id]), tuple(reasons[m.id])) for m in eligible]
     scored.sort(key=lambda r: (-round(r.score, 9), _blended_or_inf(r.model), r.model.id))
-    return ApplicationFit(app, tuple(scored), tuple(excluded))
+    return ApplicationFit(app, tuple(scored), tuple(excluded), tuple(uses))
+
+
+def _mean(standings: list[tuple[float, float]]) -> float:
+    """Weighted mean over the factors a model has; 0 if it has none."""
+    total = sum(weight for weight, _ in standings)
+    return sum(weight * standing for weight, standing in standings) / total if total else 0.0
 
 
 def _blended_or_inf(model: Model) -> float:
@@ -156,7 +194,7 @@ def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool) ->
 
 
 def _missing_reason(favour: Favour, model: Model) -> str:
-    return f"no published {favour.label} (counts as last on this factor)"
+    return f"no {favour.label} in this dataset (ranked on its other factors)"
 
 
 def _ordinal(n: int) -> str:

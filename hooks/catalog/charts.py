@@ -81,10 +81,10 @@ def _legend(catalog: Catalog, vendors: list[str], x: float, y: float) -> list[st
 
 def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     bench = catalog.benchmarks[benchmark_id]
-    # Served models only: a retired alias's last price beside its launch score
-    # would pair figures from different times.
+    # Current models only: a retired alias's last price beside its launch score
+    # would pair figures from different times, and a model retiring soon is no choice.
     points = [m for m in catalog.models.values() if m.current_price and benchmark_id in m.scores
-              and blended_price(m.current_price) > 0 and m.status != "retired"]
+              and blended_price(m.current_price) > 0 and m.recommendable_on(catalog.as_of)]
     if len(points) < 4:
         return None
     width, height, left, right, top, bottom = 760, 420, 56, 150, 16, 46
@@ -129,7 +129,7 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     body += _legend(catalog, vendors, width - right + 16, top + 10)
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if bench.higher_is_better else -m.scores[benchmark_id].value))
     cheapest = min(points, key=lambda m: blended_price(m.current_price))
-    description = (f"Scatter plot of {len(points)} served models with a published {bench.name} score and an API price: blended price "
+    description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with a {bench.name} score and an API price: blended price "
                    f"on a log scale against score. Cheapest: {cheapest.name} ({text.usd(blended_price(cheapest.current_price))}); "
                    f"best score: {best.name} ({best.scores[benchmark_id].text}).")
     rows = tuple((m.name, m.vendor.name, text.usd(blended_price(m.current_price)), m.scores[benchmark_id].text, m.status)
@@ -202,7 +202,7 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
 
 
 def context_chart(catalog: Catalog) -> Chart:
-    served = sorted((m for m in catalog.models.values() if m.status != "retired"), key=lambda m: (-m.context_window, m.id))
+    served = sorted((m for m in catalog.models.values() if m.recommendable_on(catalog.as_of)), key=lambda m: (-m.context_window, m.id))
     bar, left, right, top = 18, 190, 90, 10
     width, height = 760, top + bar * len(served) + 40
     lo = math.floor(math.log10(min(m.context_window for m in served)))
@@ -225,12 +225,12 @@ def context_chart(catalog: Catalog) -> Chart:
         body.append(f'<rect x="{left}" y="{y + 3}" width="{px(m.context_window) - left:.1f}" height="{bar - 6}" fill="{colour}" opacity="0.85"/>')
         body.append(marker(shape, px(m.context_window), y + bar / 2, colour, 4))
         body.append(f'<text x="{px(m.context_window) + 8:.1f}" y="{y + bar * 0.7:.1f}" fill="currentColor">{text.tokens_short(m.context_window)}</text>')
-    description = (f"Bar chart of the context windows of {len(served)} served models on a log scale, from "
+    description = (f"Bar chart of the context windows of {len(served)} current models (served, not retiring within 90 days) on a log scale, from "
                    f"{served[0].name} ({text.tokens_long(served[0].context_window)} tokens) down to "
                    f"{served[-1].name} ({text.tokens_long(served[-1].context_window)} tokens).")
     rows = tuple((m.name, m.vendor.name, text.tokens_long(m.context_window)) for m in served)
-    return Chart("chart-context", "Context windows of served models", description,
-                 _frame("chart-context", "Context windows of served models", description, width, height, body),
+    return Chart("chart-context", "Context windows of current models", description,
+                 _frame("chart-context", "Context windows of current models", description, width, height, body),
                  ("Model", "Vendor", "Context window (tokens)"), rows)
 
 

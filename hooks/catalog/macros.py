@@ -45,7 +45,7 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
     def partial(call: str, **values: Any) -> Markup:
         if call not in compiled:  # a page may call the same macro many times
             compiled[call] = env.from_string('{% import "partials.html" as ui with context %}' + call)
-        return Markup(compiled[call].render(link=linker(page_url), **values))
+        return Markup(compiled[call].render(link=linker(page_url), catalog=catalog, **values))
 
     def model_table(vendor: Optional[str] = None, models: Optional[list[str]] = None, interactive: bool = False) -> Markup:
         """The overview table of every model, one vendor's, or the listed ids; sortable and filterable if interactive."""

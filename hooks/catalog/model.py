@@ -8,6 +8,9 @@ from typing import Any, Optional
 
 
 MODALITIES = ("text", "image", "audio", "video", "pdf")
+CAPABILITY_FIELDS = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
+# Guidance never suggests a model that shuts down within this many days of as_of.
+RETIRING_HORIZON_DAYS = 90
 STATUSES = ("active", "legacy", "deprecated", "retired")
 
 
@@ -44,6 +47,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class PriceTier:
+    """Long-context prices: they apply to a whole request whose prompt has more than `above` tokens."""
+
+    above: int
+    input: float
+    output: float
+    cached_input: Optional[float] = None
+    cache_write: Optional[float] = None
+    cache_write_1h: Optional[float] = None
+    batch_input: Optional[float] = None
+    batch_output: Optional[float] = None
+
+
+@dataclass(frozen=True)
 class PricePoint:
     """USD per 1M tokens from `since` until the next entry."""
 
@@ -55,6 +72,34 @@ class PricePoint:
     batch_input: Optional[float] = None
     batch_output: Optional[float] = None
     note: str = ""
+    cache_write: Optional[float] = None
+    cache_write_1h: Optional[float] = None
+    tiers: tuple[PriceTier, ...] = ()
+
+    def for_prompt(self, prompt_tokens: float) -> "PricePoint | PriceTier":
+        """The prices that bill a request with this many input tokens: the base, or the highest tier it exceeds."""
+        chosen: PricePoint | PriceTier = self
+        for tier in self.tiers:
+            if prompt_tokens > tier.above:
+                chosen = tier
+        return chosen
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What the vendor's API lets a developer do; None means the data does not say."""
+
+    tool_calling: Optional[bool] = None
+    structured_output: Optional[bool] = None
+    fine_tuning: Optional[bool] = None
+    reasoning_effort: tuple[str, ...] = ()
+    reasoning_budget: Optional[bool] = None
+
+
+@dataclass(frozen=True)
+class License:
+    name: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -119,6 +164,10 @@ class Model:
     limitations: tuple[str, ...] = ()
     retirement: Optional[Retirement] = None
     caveats: tuple[Caveat, ...] = ()
+    verified: Optional[date] = None
+    preview: bool = False
+    capabilities: Capabilities = Capabilities()
+    license: Optional[License] = None
 
     @property
     def current_price(self) -> Optional[PricePoint]:
@@ -135,7 +184,24 @@ class Model:
 
     def source_for(self, field_name: str) -> Optional[Source]:
         """The first source (in file order) whose supports: names this field."""
-        return next((s for s in self.sources.values() if field_name in s.supports), None)
+        found = next((s for s in self.sources.values() if field_name in s.supports), None)
+        if found is None and field_name in CAPABILITY_FIELDS:
+            found = next((s for s in self.sources.values() if "capabilities" in s.supports), None)
+        return found
+
+    def served_on(self, day: date) -> bool:
+        """Callable through the vendor's API on `day`: not retired, and not shut down by then."""
+        shutdown = self.retirement.shutdown if self.retirement else None
+        return self.status != "retired" and (shutdown is None or shutdown > day)
+
+    def retiring_within(self, day: date, days: int) -> bool:
+        """Has a shutdown date within `days` after `day` (or already passed)."""
+        shutdown = self.retirement.shutdown if self.retirement else None
+        return shutdown is not None and (shutdown - day).days <= days
+
+    def recommendable_on(self, day: date, horizon: int = 90) -> bool:
+        """Served on `day` and not shutting down within `horizon` days: what guidance may suggest."""
+        return self.served_on(day) and not self.retiring_within(day, horizon)
 
 
 @dataclass(frozen=True)
@@ -166,6 +232,7 @@ class Favour:
     benchmark: Optional[str] = None
     mix: tuple[int, int] = (3, 1)
     label: str = ""                  # how the factor reads: "low cost", "MMLU score"
+    prompt: int = 0                  # low_cost: typical prompt tokens, which pick the price tier
 
 
 @dataclass(frozen=True)
@@ -183,7 +250,8 @@ FACTOR_LABELS = {"low_cost": "low cost", "long_context": "long context", "long_o
 
 def parse_application(key: str, raw: dict[str, Any], benchmark_names: dict[str, str]) -> Application:
     favours = tuple(Favour(f["factor"], float(f.get("weight", 1.0)), f.get("benchmark"), tuple(f.get("mix", (3, 1))),
-                           f"{benchmark_names[f['benchmark']]} score" if f["factor"] == "benchmark" else FACTOR_LABELS[f["factor"]])
+                           f"{benchmark_names[f['benchmark']]} score" if f["factor"] == "benchmark" else FACTOR_LABELS[f["factor"]],
+                           int(f.get("prompt", 0)))
                     for f in raw["favours"])
     return Application(key, raw["name"], raw["summary"], raw["guidance"], dict(raw.get("needs", {})), favours)
 
@@ -241,8 +309,14 @@ def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks
                for name, s in raw["sources"].items()}
     pricing = tuple(
         PricePoint(date.fromisoformat(p["since"]), p["input"], p["output"], sources[p["source"]],
-                   p.get("cached_input"), p.get("batch_input"), p.get("batch_output"), p.get("note", ""))
+                   p.get("cached_input"), p.get("batch_input"), p.get("batch_output"), p.get("note", ""),
+                   p.get("cache_write"), p.get("cache_write_1h"),
+                   tuple(PriceTier(t["above"], t["input"], t["output"], t.get("cached_input"), t.get("cache_write"),
+                                   t.get("cache_write_1h"), t.get("batch_input"), t.get("batch_output"))
+                         for t in p.get("tiers", ())))
         for p in raw.get("pricing", ()))
+    caps = raw.get("capabilities") or {}
+    licence = raw.get("license")
     scores = {b: Score(benchmarks[b], s["value"], sources[s["source"]], s.get("note", ""))
               for b, s in raw.get("scores", {}).items()}
     announced = raw.get("announced_modalities")
@@ -261,6 +335,10 @@ def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks
         retirement=Retirement(sources[retirement["source"]], _date(retirement.get("announced")),
                               _date(retirement.get("shutdown")), retirement.get("replacement")) if retirement else None,
         caveats=tuple(Caveat(c["about"], c["text"], tuple(sources[k] for k in c["sources"])) for c in raw.get("caveats", ())),
+        verified=_date(raw.get("verified")), preview=bool(raw.get("preview", False)),
+        capabilities=Capabilities(caps.get("tool_calling"), caps.get("structured_output"), caps.get("fine_tuning"),
+                                  tuple(caps.get("reasoning_effort", ())), caps.get("reasoning_budget")),
+        license=License(licence["name"], licence["url"]) if licence else None,
     )
 
 

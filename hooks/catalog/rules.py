@@ -15,11 +15,14 @@ from .yamlsource import Located
 
 # Fields a source's `supports:` can back. Prices, scores, announcements and
 # retirements name their source on the entry itself.
-SUPPORTABLE = ("released", "status", "context_window", "max_output_tokens", "knowledge_cutoff",
-               "open_weights", "reasoning", "snapshot", "modalities")
-# Facts the site shows as a number or date: each must be backed by a source.
-MUST_BE_SOURCED = ("released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities")
-PRICE_FIELDS = ("input", "output", "cached_input", "batch_input", "batch_output")
+CAPABILITIES = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
+SUPPORTABLE = ("released", "status", "preview", "context_window", "max_output_tokens", "knowledge_cutoff",
+               "open_weights", "license", "reasoning", "snapshot", "modalities", "capabilities") + CAPABILITIES
+# Facts the site shows as a number, date or claim: each must be backed by a source.
+MUST_BE_SOURCED = ("released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities", "license")
+PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "cache_write_1h", "batch_input", "batch_output")
+# A model counts as served on as_of unless it is retired.
+SERVED = ("active", "legacy", "deprecated")
 
 
 def rule_problems(located: Located) -> list[Problem]:
@@ -32,9 +35,12 @@ def rule_problems(located: Located) -> list[Problem]:
     vendors = _mapping(data.get("vendors"))
     benchmarks = _mapping(data.get("benchmarks"))
     models = _mapping(data.get("models"))
+    as_of = data.get("as_of") if isinstance(data.get("as_of"), str) and _real_date(data["as_of"]) else None
     for model_id, model in models.items():
         if isinstance(model, dict):
             _model_rules(("models", model_id), model, vendors, benchmarks, report)
+            _market_rules(("models", model_id), model, models, as_of, report)
+    _vendor_rules(vendors, models, as_of, report)
     _comparison_rules(data.get("comparisons"), models, report)
     for app_id, app in _mapping(data.get("applications")).items():
         _application_rules(("applications", app_id), _mapping(app), benchmarks, report)
@@ -106,11 +112,62 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
 def _price_rules(path: Path, entry: Any, report: Report) -> None:
     if not isinstance(entry, dict):
         return
+    _discount_rules(path, entry, report)
+    previous = None
+    for index, tier in enumerate(_sequence(entry.get("tiers"))):
+        if not isinstance(tier, dict):
+            continue
+        _discount_rules(path + ("tiers", index), tier, report)
+        above = tier.get("above")
+        if _is_int(above) and previous is not None and above <= previous:
+            report(path + ("tiers", index, "above"), f"tiers must be sorted by 'above' with distinct thresholds; found {above:,} after {previous:,}")
+        previous = above if _is_int(above) else previous
+
+
+def _discount_rules(path: Path, entry: dict, report: Report) -> None:
+    # Cache reads and batch prices are discounts: above the standard price they are typos.
     base_in, base_out = entry.get("input"), entry.get("output")
     for field, ceiling, name in (("cached_input", base_in, "input"), ("batch_input", base_in, "input"), ("batch_output", base_out, "output")):
         value = entry.get(field)
         if _is_number(value) and _is_number(ceiling) and value > ceiling:
             report(path + (field,), f"expected at most the {name} price ({ceiling}), found {value}")
+
+
+def _market_rules(path: Path, model: dict, models: dict, as_of: Any, report: Report) -> None:
+    """Rules that keep the file true to the market on its as_of date."""
+    retirement = _mapping(model.get("retirement"))
+    replacement = retirement.get("replacement")
+    if isinstance(replacement, str) and replacement not in models:
+        report(path + ("retirement", "replacement"),
+               f"expected the id of a model in this file, found '{replacement}' (add that model, or name one that is here)")
+    if isinstance(replacement, str) and replacement == path[-1]:
+        report(path + ("retirement", "replacement"), "a model cannot replace itself")
+    open_weights, licence = model.get("open_weights"), model.get("license")
+    if open_weights is True and licence is None:
+        report(path + ("open_weights",), "open-weight models need a license: {name, url} naming the licence of the weights")
+    if open_weights is False and licence is not None:
+        report(path + ("license",), "only open-weight models have a licence; found one on a model with open_weights: false", key=True)
+    if as_of is None:
+        return
+    shutdown = retirement.get("shutdown")
+    if isinstance(shutdown, str) and _real_date(shutdown) and shutdown <= as_of and model.get("status") != "retired":
+        report(path + ("status",), f"expected 'retired': the shutdown date {shutdown} is on or before as_of ({as_of}); found '{model.get('status')}'")
+    for field in ("released", "verified"):
+        value = model.get(field)
+        if isinstance(value, str) and _real_date(value) and value > as_of:
+            report(path + (field,), f"expected a date on or before as_of ({as_of}), found {value}")
+    for index, entry in enumerate(_sequence(model.get("pricing"))):
+        since = _mapping(entry).get("since")
+        if isinstance(since, str) and _real_date(since) and since > as_of:
+            report(path + ("pricing", index, "since"), f"expected a date on or before as_of ({as_of}): a price that starts later is not in force yet; found {since}")
+
+
+def _vendor_rules(vendors: dict, models: dict, as_of: Any, report: Report) -> None:
+    served: set[Any] = {_mapping(m).get("vendor") for m in models.values() if _mapping(m).get("status") in SERVED}
+    for vendor_id in vendors:
+        if vendor_id not in served:
+            report(("vendors", vendor_id), f"expected at least one model of this vendor served on as_of ({as_of or 'the as_of date'}), "
+                   "with status active, legacy or deprecated; found none", key=True)
 
 
 def _price_order_rule(path: Path, entries: list, report: Report) -> None:
@@ -126,16 +183,20 @@ def _price_order_rule(path: Path, entries: list, report: Report) -> None:
 
 def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) -> None:
     backed: set[str] = set()
+    capabilities = _mapping(model.get("capabilities"))
     for name, source in sources.items():
         if not isinstance(source, dict):
             continue
         for field in _sequence(source.get("supports")):
-            if field in SUPPORTABLE and field not in model:
+            if field in SUPPORTABLE and field not in model and field not in capabilities:
                 report(path + ("sources", name, "supports"), f"says it backs '{field}', but the model has no {field}")
             backed.add(field)
     for field in MUST_BE_SOURCED:
         if field in model and field not in backed:
             report(path + (field,), f"no source backs this; add '{field}' to the supports: list of the source it comes from")
+    for field in capabilities:
+        if field not in backed and "capabilities" not in backed:
+            report(path + ("capabilities", field), f"no source backs this; add '{field}' (or 'capabilities' for all of them) to the supports: list of the source it comes from")
     used = {entry.get("source") for entry in _sequence(model.get("pricing")) if isinstance(entry, dict)}
     used |= {score.get("source") for score in _mapping(model.get("scores")).values() if isinstance(score, dict)}
     used |= {_mapping(model.get(key)).get("source") for key in ("announced_modalities", "retirement")}

@@ -48,7 +48,7 @@ class SiteViews:
 
 def build_views(catalog: Catalog) -> SiteViews:
     models = list(catalog.models.values())
-    fits = {key: rank(app, models) for key, app in catalog.applications.items()}
+    fits = {key: rank(app, models, catalog.as_of) for key, app in catalog.applications.items()}
     pairs = static_pairs(catalog)
     pairs_of: dict[str, list[Pair]] = {m.id: [] for m in models}
     for pair in pairs:
@@ -177,8 +177,10 @@ class Landscape:
 
 
 def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
-    served = tuple(m for m in catalog.models.values() if m.status != "retired")
-    priced = sorted((m for m in served if m.current_price), key=lambda m: (blended_price(m.current_price), m.id))
+    served = tuple(m for m in catalog.models.values() if m.served_on(catalog.as_of))
+    # Lists that suggest a model leave out the ones shutting down soon.
+    current = tuple(m for m in served if m.recommendable_on(catalog.as_of))
+    priced = sorted((m for m in current if m.current_price), key=lambda m: (blended_price(m.current_price), m.id))
 
     def blended(m: Model) -> str:
         return f"{text.usd(blended_price(m.current_price))} blended ({text.usd(m.current_price.input)} in / {text.usd(m.current_price.output)} out)"
@@ -190,15 +192,15 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
             change = (blended_price(now) - blended_price(first)) / blended_price(first) * 100
             changes.append((change, m.id, Standout(m, f"{change:+.0f} % blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
                                     f"{text.long_date(first.since)} → {text.usd(now.input)} / {text.usd(now.output)} since {text.long_date(now.since)}")))
-    by_context = sorted(served, key=lambda m: (-m.context_window, m.id))
-    by_output = sorted((m for m in served if m.max_output_tokens), key=lambda m: (-m.max_output_tokens, m.id))
+    by_context = sorted(current, key=lambda m: (-m.context_window, m.id))
+    by_output = sorted((m for m in current if m.max_output_tokens), key=lambda m: (-m.max_output_tokens, m.id))
     leaders = {}
     for key, bench in catalog.benchmarks.items():
-        scored = [m for m in catalog.models.values() if key in m.scores]
+        scored = [m for m in current if key in m.scores]
         scored.sort(key=lambda m: ((-1 if bench.higher_is_better else 1) * m.scores[key].value, m.id))
         if scored:
             leaders[key] = tuple(Standout(m, m.scores[key].text, m.status) for m in scored[:3])
-    shutdowns = sorted((m for m in catalog.models.values() if m.retirement and m.retirement.shutdown and m.status != "retired"),
+    shutdowns = sorted((m for m in served if m.retirement and m.retirement.shutdown),
                        key=lambda m: (m.retirement.shutdown, m.id))
     return Landscape(
         served=served,
@@ -207,12 +209,12 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
         price_changes=tuple(standout for _, _, standout in sorted(changes, key=lambda c: c[:2])),
         largest_context=tuple(Standout(m, f"{text.tokens_long(m.context_window)} tokens") for m in by_context[:top]),
         largest_output=tuple(Standout(m, f"{text.tokens_long(m.max_output_tokens)} tokens") for m in by_output[:top]),
-        by_modality={f"{direction}:{mod}": tuple(m for m in served if mod in getattr(m, f"{direction}_modalities"))
+        by_modality={f"{direction}:{mod}": tuple(m for m in current if mod in getattr(m, f"{direction}_modalities"))
                      for direction in ("input", "output") for mod in ("image", "audio", "video", "pdf")},
         announced_only=tuple(Standout(m, ", ".join(m.announced.input + m.announced.output), m.announced.note)
                              for m in catalog.models.values() if m.announced),
         benchmark_leaders=leaders,
-        newest=tuple(Standout(m, text.long_date(m.released)) for m in sorted(served, key=lambda m: (-m.released.toordinal(), m.id))[:top]),
+        newest=tuple(Standout(m, text.long_date(m.released)) for m in sorted(current, key=lambda m: (-m.released.toordinal(), m.id))[:top]),
         shutdowns=tuple(Standout(m, text.long_date(m.retirement.shutdown), m.status) for m in shutdowns),
         status_counts={s: sum(1 for m in catalog.models.values() if m.status == s) for s in ("active", "legacy", "deprecated", "retired")},
         price_spread=_spread(priced),
