@@ -34,7 +34,7 @@ def test_cheapest_ranks_first_with_its_price_as_the_reason():
     dear = model("dear", pricing=(price("2024-01-01", 2.5, 10.0),))
     fit = rank(app(), [dear, cheap])
     assert [r.model.id for r in fit.ranked] == ["cheap", "dear"]
-    assert fit.ranked[0].reasons == ("$0.15 in / $0.60 out per 1M; $0.2625 blended at 3 in : 1 out (cheapest of 2)",)
+    assert fit.ranked[0].reasons == ("$0.15 in / $0.60 out per 1M; $0.26 blended at 3 in : 1 out (cheapest of 2)",)
     assert fit.ranked[0].score == 1.0 and fit.ranked[1].score == 0.0
 
 
@@ -46,7 +46,7 @@ def test_lower_is_better_benchmark_ranks_the_lower_score_first():
     fav = Favour("benchmark", benchmark="wer", label="WER score")
     fit = rank(app(None, fav), scored("wer", [12.0, 9.0, 10.0, 11.0, 13.0]))
     assert [r.model.id for r in fit.ranked] == ["m1", "m2", "m3", "m0", "m4"]
-    assert fit.ranked[0].reasons == ("WER 9.0 % (best of 5 with a score)",)
+    assert fit.ranked[0].reasons == ("WER 9.0% (best of 5 with a score)",)
 
 
 def test_missing_score_is_named_and_never_ranks_a_model_below_others_by_itself():

@@ -36,8 +36,8 @@ def test_price_as_percent_and_factor():
     a = model("a", pricing=(price("2024-05-13", 2.5, 10.0, 1.25),))
     b = model("b", pricing=(price("2024-07-18", 0.15, 0.6, 0.075),))
     found = sentences(a, b, "price")
-    assert "B is 94 % cheaper than A on input price (16.7× cheaper): $0.15 vs $2.50 per 1M tokens." in found
-    assert "B is 94 % cheaper than A on cached input price (16.7× cheaper): $0.075 vs $1.25 per 1M tokens." in found
+    assert "B is 94% cheaper than A on input price (16.7× cheaper): $0.15 vs $2.50 per 1M tokens." in found
+    assert "B is 94% cheaper than A on cached input price (16.7× cheaper): $0.075 vs $1.25 per 1M tokens." in found
     blended = [d for d in compare(a, b).of("price") if d.topic == "blended"][0]
     assert "blended (3 input : 1 output)" in blended.sentence and blended.better == "b"
 
@@ -77,7 +77,7 @@ def test_no_price_on_either_side():
 def test_price_history_launch_vs_now():
     a = model("a", pricing=(price("2024-05-13", 5.0, 15.0), price("2024-10-02", 2.5, 10.0, 1.25)))
     found = sentences(a, model("b"), "price")
-    assert "A launched at $5.00 input / $15.00 output (May 13, 2024) and costs $2.50 / $10.00 since Oct 2, 2024 (input -50 %, output -33 %)." in found
+    assert "A launched at $5.00 input / $15.00 output (May 13, 2024) and costs $2.50 / $10.00 since Oct 2, 2024 (input -50%, output -33%)." in found
     assert "B's input and output prices have not changed since May 13, 2024 ($1.00 / $4.00)." in found
 
 
@@ -96,7 +96,7 @@ def test_announced_modalities_are_reported_as_only_announced():
 def test_benchmark_deltas_only_for_shared_benchmarks():
     a, b = model("a", scores={"mmlu": 88.7}), model("b", scores={"mmlu": 82.0, "wer": 10.0})
     found = sentences(a, b, "benchmarks")
-    assert "On MMLU, A scores 88.7 % against B's 82.0 %: A is ahead by 6.7 points." in found
+    assert "On MMLU, A scores 88.7% against B's 82.0%: A is ahead by 6.7 points." in found
     assert "Only B has a published score on WER; no comparison is made there." in found
     assert len(found) == 2
 
@@ -104,12 +104,12 @@ def test_benchmark_deltas_only_for_shared_benchmarks():
 def test_lower_is_better_benchmark_picks_the_lower_score():
     a, b = model("a", scores={"wer": 9.0}), model("b", scores={"wer": 12.0})
     d = compare(a, b).of("benchmarks")[0]
-    assert d.sentence == "On WER (lower is better), A scores 9.0 % against B's 12.0 %: A is ahead by 3.0 points."
+    assert d.sentence == "On WER (lower is better), A scores 9.0% against B's 12.0%: A is ahead by 3.0 points."
     assert d.better == "a"
 
 
 def test_equal_scores_say_both():
-    assert "Both score 82.0 % on MMLU." in sentences(model("a", scores={"mmlu": 82.0}), model("b", scores={"mmlu": 82.0}))
+    assert "Both score 82.0% on MMLU." in sentences(model("a", scores={"mmlu": 82.0}), model("b", scores={"mmlu": 82.0}))
 
 
 def test_release_dates_knowledge_and_status():
@@ -128,4 +128,4 @@ def test_same_release_day_and_status():
 
 
 def test_cheaper_phrase_rounds_small_savings_to_a_decimal():
-    assert cheaper_phrase(0.995, 1.0) == ("0.5 % cheaper", "1.0× cheaper")
+    assert cheaper_phrase(0.995, 1.0) == ("0.5% cheaper", "1.0× cheaper")

@@ -9,7 +9,8 @@ import pytest
 from catalog.text import inert, long_date, month_or_date, relative_url, safe_url, tokens_long, tokens_short, usd
 
 
-@pytest.mark.parametrize("count,short", [(128000, "128K"), (16384, "16.4K"), (1048576, "1.05M"), (2000000, "2M"), (4096, "4.1K"), (512, "512")])
+@pytest.mark.parametrize("count,short", [(128000, "128K"), (16384, "16K"), (131072, "128K"), (1048576, "1M"), (2000000, "2M"),
+                                         (4096, "4K"), (512, "512"), (1050000, "1.05M"), (200000, "200K"), (16385, "16.4K")])
 def test_token_counts_abbreviate(count, short):
     assert tokens_short(count) == short
 
@@ -55,3 +56,19 @@ def test_inert_leaves_markup_alone():
 def test_only_http_links_survive():
     assert safe_url("javascript:alert(1)") == "#"
     assert safe_url('https://x.example/?a=1&b="2"') == "https://x.example/?a=1&amp;b=&quot;2&quot;"
+
+
+@pytest.mark.parametrize("amount,shown", [(0.2625, "$0.26"), (8.33333, "$8.33"), (3250.0, "$3,250.00"), (0.0375, "$0.0375"),
+                                          (0.033333, "$0.0333"), (0.0, "$0.00"), (None, "—")])
+def test_computed_money_is_to_the_cent_or_three_significant_figures_under_ten_cents(amount, shown):
+    from catalog.text import money
+    assert money(amount) == shown
+
+
+def test_list_prices_show_as_published():
+    assert usd(0.125) == "$0.125" and usd(2.5) == "$2.50" and usd(0.0375) == "$0.0375"
+
+
+def test_percent_has_no_space():
+    from catalog.text import percent
+    assert percent(94.0) == "94%" and percent(-50, sign=True) == "-50%" and percent(15, sign=True) == "+15%"

@@ -18,8 +18,21 @@
     if (Math.round(v * 100) / 100 === v) return "$" + grouped(v, 2);
     return "$" + trimZeros(grouped(v, 4));
   }
+  /* Computed amounts: to the cent, or three significant figures under $0.10 (text.money). */
+  function money(v) {
+    if (v === null || v === undefined) return "—";
+    if (v === 0) return "$0.00";
+    if (Math.abs(v) < 0.1) return "$" + (Math.abs(v) >= 1e-4 ? String(Number(v.toPrecision(3))) : v.toExponential(2));
+    return "$" + grouped(v, 2);
+  }
   function tokensLong(n) { return grouped(n, 0); }
+  /* The vendors' convention (text.tokens_short): binary sizes in K = 1,024. */
   function tokensShort(n) {
+    if (n >= 1024 && n % 1024 === 0 && n % 1000 !== 0) {
+      if (n % 1048576 === 0) return (n / 1048576) + "M";
+      if (n >= 1048576) return trimZeros((n / 1048576).toFixed(2)) + "M";
+      return trimZeros((n / 1024).toFixed(1)) + "K";
+    }
     if (n >= 1e6) return trimZeros((n / 1e6).toFixed(2)) + "M";
     if (n >= 1e3) return trimZeros((n / 1e3).toFixed(1)) + "K";
     return String(n);
@@ -34,7 +47,7 @@
   }
   function scoreText(bench, value) {
     var t = Math.round(value * 10) / 10 === value ? value.toFixed(1) : String(value);
-    return bench.unit === "percent" ? t + " %" : t;
+    return bench.unit === "percent" ? t + "%" : t;
   }
   function blended(p) { return (p.input * MIX[0] + p.output * MIX[1]) / (MIX[0] + MIX[1]); }
   function words(items) {
@@ -44,14 +57,14 @@
   function cheaperPhrase(low, high) {
     var saving = (1 - low / high) * 100;
     var percent = saving >= 1 ? saving.toFixed(0) : saving.toFixed(1);
-    return [percent + " % cheaper", (high / low).toFixed(1) + "× cheaper"];
+    return [percent + "% cheaper", (high / low).toFixed(1) + "× cheaper"];
   }
 
   function pctChange(old, now) {
     if (old === now) return "unchanged";
     if (old === 0) return "from free to " + usd(now);
     var v = (now - old) / old * 100;
-    return (v >= 0 ? "+" : "") + v.toFixed(0) + " %";
+    return (v >= 0 ? "+" : "") + v.toFixed(0) + "%";
   }
   function dayNumber(iso) { var p = iso.split("-").map(Number); return Date.UTC(p[0], p[1] - 1, p[2]) / 86400000; }
   function span(days) {
@@ -65,18 +78,18 @@
     return r && r.shutdown ? m.status + " (shutdown " + longDate(r.shutdown) + ")" : m.status;
   }
 
-  function priceSentence(a, b, label, va, vb) {
-    var unit = "per 1M tokens";
+  function priceSentence(a, b, label, va, vb, fmt) {
+    var unit = "per 1M tokens", show = fmt || usd;
     if (va == null && vb == null) return null;
     if (va == null || vb == null) {
       var has = va != null ? a : b, lacks = va != null ? b : a, value = va != null ? va : vb;
-      return ["Only " + has.name + " lists a " + label + " price (" + usd(value) + " " + unit + "); " + lacks.name + " does not.", null];
+      return ["Only " + has.name + " lists a " + label + " price (" + show(value) + " " + unit + "); " + lacks.name + " does not.", null];
     }
-    if (va === vb) return ["Both charge the same " + label + " price: " + usd(va) + " " + unit + ".", null];
+    if (va === vb) return ["Both charge the same " + label + " price: " + show(va) + " " + unit + ".", null];
     var low = va < vb ? a : b, high = va < vb ? b : a, lv = Math.min(va, vb), hv = Math.max(va, vb);
-    if (lv === 0) return [low.name + " is free for " + label + " tokens; " + high.name + " charges " + usd(hv) + " " + unit + ".", low.id];
+    if (lv === 0) return [low.name + " is free for " + label + " tokens; " + high.name + " charges " + show(hv) + " " + unit + ".", low.id];
     var phrase = cheaperPhrase(lv, hv);
-    return [low.name + " is " + phrase[0] + " than " + high.name + " on " + label + " price (" + phrase[1] + "): " + usd(lv) + " vs " + usd(hv) + " " + unit + ".", low.id];
+    return [low.name + " is " + phrase[0] + " than " + high.name + " on " + label + " price (" + phrase[1] + "): " + show(lv) + " vs " + show(hv) + " " + unit + ".", low.id];
   }
 
   function sizeSentence(a, b, label, va, vb) {
@@ -99,8 +112,8 @@
       out.price.push("Only " + priced.name + " has a published API price (" + usd(priced.price.input) + " input / " + usd(priced.price.output) + " output per 1M tokens); " + other.name + " has none.");
     } else {
       [["input", pa.input, pb.input], ["output", pa.output, pb.output], ["cached input", pa.cached_input, pb.cached_input],
-       ["blended (" + MIX[0] + " input : " + MIX[1] + " output)", blended(pa), blended(pb)]].forEach(function (row) {
-        var s = priceSentence(a, b, row[0], row[1], row[2]);
+       ["blended (" + MIX[0] + " input : " + MIX[1] + " output)", blended(pa), blended(pb), money]].forEach(function (row) {
+        var s = priceSentence(a, b, row[0], row[1], row[2], row[3]);
         if (s) out.price.push(s[0]);
       });
     }
@@ -192,7 +205,7 @@
       ["Input price (per 1M)", pa.input, pb.input, usd, false],
       ["Cached input price (per 1M)", pa.cached_input, pb.cached_input, usd, false],
       ["Output price (per 1M)", pa.output, pb.output, usd, false],
-      ["Blended price (3:1, per 1M)", a.price && blended(a.price), b.price && blended(b.price), usd, false]
+      ["Blended price (3:1, per 1M)", a.price && blended(a.price), b.price && blended(b.price), money, false]
     ];
     var keys = Object.keys(a.scores).concat(Object.keys(b.scores).filter(function (k) { return !(k in a.scores); }));
     keys.forEach(function (k) {

@@ -181,7 +181,7 @@ def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool) ->
         p = model.current_price
         mix = f"{favour.mix[0]} in : {favour.mix[1]} out"
         where = _place(place, count, tied, "cheapest", "most expensive")
-        return (f"{text.usd(p.input)} in / {text.usd(p.output)} out per 1M; {text.usd(blended_price(p, favour.mix))} "
+        return (f"{text.usd(p.input)} in / {text.usd(p.output)} out per 1M; {text.money(blended_price(p, favour.mix))} "
                 f"blended at {mix} ({where})")
     if favour.factor == "benchmark":
         score = model.scores[favour.benchmark]

@@ -130,9 +130,9 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if bench.higher_is_better else -m.scores[benchmark_id].value))
     cheapest = min(points, key=lambda m: blended_price(m.current_price))
     description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with a {bench.name} score and an API price: blended price "
-                   f"on a log scale against score. Cheapest: {cheapest.name} ({text.usd(blended_price(cheapest.current_price))}); "
+                   f"on a log scale against score. Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.current_price))}); "
                    f"best score: {best.name} ({best.scores[benchmark_id].text}).")
-    rows = tuple((m.name, m.vendor.name, text.usd(blended_price(m.current_price)), m.scores[benchmark_id].text, m.status)
+    rows = tuple((m.name, m.vendor.name, text.money(blended_price(m.current_price)), m.scores[benchmark_id].text, m.status)
                  for m in sorted(points, key=lambda m: blended_price(m.current_price)))
     chart_id = f"chart-{benchmark_id}"
     return Chart(chart_id, f"Price vs {bench.name}", description,
@@ -183,7 +183,7 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
             x1, x2, y = px(p.since), px(until), py(blended_price(p))
             path.append(f"{'M' if previous is None else 'L'}{x1:.1f},{previous if previous is not None else y:.1f} L{x1:.1f},{y:.1f} L{x2:.1f},{y:.1f}")
             previous = y
-            rows.append((m.name, text.long_date(p.since), text.usd(p.input), text.usd(p.output), text.usd(blended_price(p))))
+            rows.append((m.name, text.long_date(p.since), text.usd(p.input), text.usd(p.output), text.money(blended_price(p))))
         body.append(f'<path d="{" ".join(path)}" fill="none" stroke="{colour}" stroke-width="2.2"'
                     + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
         for p in m.pricing:
@@ -194,7 +194,7 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
         body.append(marker(shape, width - right + 26, ly, colour, 4))
         body.append(f'<text x="{width - right + 46}" y="{ly + 4}" fill="currentColor">{escape(m.name)}</text>')
     description = ("Step chart of the list price history of the models in featured comparisons: "
-                   + "; ".join(f"{m.name} from {text.usd(blended_price(m.launch_price))} to {text.usd(blended_price(m.current_price))}"
+                   + "; ".join(f"{m.name} from {text.money(blended_price(m.launch_price))} to {text.money(blended_price(m.current_price))}"
                                for m in featured) + " (blended, per 1M tokens).")
     return Chart("chart-price-history", "Price history of the featured models", description,
                  _frame("chart-price-history", "Price history of the featured models", description, width, height, body),

@@ -8,7 +8,7 @@ model is never "∞× cheaper".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from . import text
 from .model import Model, PricePoint, Score, Source
@@ -46,7 +46,7 @@ def cheaper_phrase(low: float, high: float) -> tuple[str, str]:
     """('94 % cheaper', '16.7× cheaper') for two positive prices, low < high."""
     saving = (1 - low / high) * 100
     percent = f"{saving:.0f}" if saving >= 1 else f"{saving:.1f}"
-    return f"{percent} % cheaper", f"{high / low:.1f}× cheaper"
+    return f"{percent}% cheaper", f"{high / low:.1f}× cheaper"
 
 
 def compare(a: Model, b: Model) -> PairDifferences:
@@ -72,29 +72,30 @@ def _price_differences(a: Model, b: Model) -> list[Difference]:
     for topic, label, get in (("input", "input", lambda p: p.input), ("output", "output", lambda p: p.output),
                               ("cached_input", "cached input", lambda p: p.cached_input),
                               ("blended", f"blended ({BLENDED_MIX[0]} input : {BLENDED_MIX[1]} output)", blended_price)):
-        sentence, better = price_sentence(a, b, label, get(pa), get(pb))
+        sentence, better = price_sentence(a, b, label, get(pa), get(pb), text.money if topic == "blended" else text.usd)
         if sentence:
             out.append(Difference("price", sentence, better, (pa.source, pb.source), topic))
     return out
 
 
-def price_sentence(a: Model, b: Model, label: str, va: Optional[float], vb: Optional[float]) -> tuple[str, Optional[str]]:
-    """One price comparison; (sentence, id of the cheaper model or None)."""
+def price_sentence(a: Model, b: Model, label: str, va: Optional[float], vb: Optional[float],
+                   usd: Callable[[Optional[float]], str] = text.usd) -> tuple[str, Optional[str]]:
+    """One price comparison; (sentence, id of the cheaper model or None). `usd` formats list or computed prices."""
     unit = "per 1M tokens"
     if va is None and vb is None:
         return "", None
     if va is None or vb is None:
         has, value, lacks = (a, va, b) if va is not None else (b, vb, a)
-        return f"Only {has.name} lists a {label} price ({text.usd(value)} {unit}); {lacks.name} does not.", None
+        return f"Only {has.name} lists a {label} price ({usd(value)} {unit}); {lacks.name} does not.", None
     if va == vb:
-        return f"Both charge the same {label} price: {text.usd(va)} {unit}.", None
+        return f"Both charge the same {label} price: {usd(va)} {unit}.", None
     low, high = (a, b) if va < vb else (b, a)
     lv, hv = min(va, vb), max(va, vb)
     if lv == 0:
-        return f"{low.name} is free for {label} tokens; {high.name} charges {text.usd(hv)} {unit}.", low.id
+        return f"{low.name} is free for {label} tokens; {high.name} charges {usd(hv)} {unit}.", low.id
     percent, factor = cheaper_phrase(lv, hv)
     return (f"{low.name} is {percent} than {high.name} on {label} price ({factor}): "
-            f"{text.usd(lv)} vs {text.usd(hv)} {unit}."), low.id
+            f"{usd(lv)} vs {usd(hv)} {unit}."), low.id
 
 
 def _history_differences(a: Model, b: Model) -> list[Difference]:
@@ -121,7 +122,7 @@ def _percent_change(old: float, new: float) -> str:
         return "unchanged"
     if old == 0:
         return f"from free to {text.usd(new)}"
-    return f"{(new - old) / old * 100:+.0f} %"
+    return text.percent((new - old) / old * 100, sign=True)
 
 
 # --- context and output -------------------------------------------------------

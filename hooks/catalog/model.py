@@ -34,7 +34,7 @@ class Benchmark:
     def format(self, value: float) -> str:
         # One decimal as vendors publish them (82.0, not 82); more only if given.
         text = f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
-        return f"{text} %" if self.unit == "percent" else text
+        return f"{text}%" if self.unit == "percent" else text
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def environment() -> jinja2.Environment:
         long_date=text.long_date,
         month=text.month_or_date,
         yaml_str=lambda value: Markup(json.dumps(str(text.inert(value)), ensure_ascii=False)),
-        money=lambda amount: f"${amount:,.2f}",
+        money=text.money,
         tier_row=lambda t: [t.above, t.input, t.output, t.cached_input, t.batch_input, t.batch_output],
     )
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,

@@ -34,7 +34,18 @@ def safe_url(url: str) -> Markup:
 
 
 def tokens_short(count: int) -> str:
-    """128000 -> '128K', 1048576 -> '1.05M': for tables, with the exact count beside it."""
+    """In the vendors' convention: 128000 -> '128K', 131072 -> '128K', 4096 -> '4K', 1048576 -> '1M'.
+
+    Binary sizes (multiples of 1,024) count in K = 1,024 and M = 1,048,576, as
+    vendors write them; decimal sizes in thousands and millions. The exact
+    count goes beside it (tooltip, model page).
+    """
+    if count >= 1024 and count % 1024 == 0 and count % 1000 != 0:  # 128,000 is both: decimal wins
+        if count % 1_048_576 == 0:
+            return f"{count // 1_048_576}M"
+        if count >= 1_048_576:
+            return _trim(count / 1_048_576, 2) + "M"
+        return _trim(count / 1024, 1) + "K"
     if count >= 1_000_000:
         return _trim(count / 1_000_000, 2) + "M"
     if count >= 1_000:
@@ -47,12 +58,28 @@ def tokens_long(count: int) -> str:
 
 
 def usd(amount: Optional[float]) -> str:
-    """USD with cents, and up to four decimals for sub-cent prices: $2.50, $0.075."""
+    """A list price exactly as the vendor publishes it: $2.50, $0.075, $0.0375."""
     if amount is None:
         return "—"
     if round(amount, 2) == amount:
         return f"${amount:,.2f}"
     return "$" + f"{amount:,.4f}".rstrip("0")
+
+
+def money(amount: Optional[float]) -> str:
+    """A computed amount (blended price, a cost): to the cent, or three significant figures under $0.10."""
+    if amount is None:
+        return "—"
+    if amount == 0:
+        return "$0.00"
+    if abs(amount) < 0.10:
+        return "$" + f"{amount:.3g}" if abs(amount) >= 1e-4 else "$" + f"{amount:.2e}"
+    return f"${amount:,.2f}"
+
+
+def percent(value: float, places: int = 0, sign: bool = False) -> str:
+    """'94%', '+15%': no space, as English writes it."""
+    return f"{value:{'+' if sign else ''}.{places}f}%"
 
 
 def long_date(value: date) -> str:

@@ -110,7 +110,7 @@ def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
     row("Input price (per 1M)", pa and pa.input, pb and pb.input, text.usd, False)
     row("Cached input price (per 1M)", pa and pa.cached_input, pb and pb.cached_input, text.usd, False)
     row("Output price (per 1M)", pa and pa.output, pb and pb.output, text.usd, False)
-    row(f"Blended price ({BLENDED_MIX[0]}:{BLENDED_MIX[1]}, per 1M)", pa and blended_price(pa), pb and blended_price(pb), text.usd, False)
+    row(f"Blended price ({BLENDED_MIX[0]}:{BLENDED_MIX[1]}, per 1M)", pa and blended_price(pa), pb and blended_price(pb), text.money, False)
     for key in [k for k in a.scores if k in b.scores] + [k for k in a.scores if k not in b.scores] + [k for k in b.scores if k not in a.scores]:
         sa, sb = a.scores.get(key), b.scores.get(key)
         bench = (sa or sb).benchmark
@@ -183,14 +183,14 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     priced = sorted((m for m in current if m.current_price), key=lambda m: (blended_price(m.current_price), m.id))
 
     def blended(m: Model) -> str:
-        return f"{text.usd(blended_price(m.current_price))} blended ({text.usd(m.current_price.input)} in / {text.usd(m.current_price.output)} out)"
+        return f"{text.money(blended_price(m.current_price))} blended ({text.usd(m.current_price.input)} in / {text.usd(m.current_price.output)} out)"
 
     changes = []
     for m in catalog.models.values():
         first, now = m.launch_price, m.current_price
         if first and now and (first.input, first.output) != (now.input, now.output):
             change = (blended_price(now) - blended_price(first)) / blended_price(first) * 100
-            changes.append((change, m.id, Standout(m, f"{change:+.0f} % blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
+            changes.append((change, m.id, Standout(m, f"{text.percent(change, sign=True)} blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
                                     f"{text.long_date(first.since)} → {text.usd(now.input)} / {text.usd(now.output)} since {text.long_date(now.since)}")))
     by_context = sorted(current, key=lambda m: (-m.context_window, m.id))
     by_output = sorted((m for m in current if m.max_output_tokens), key=lambda m: (-m.max_output_tokens, m.id))
