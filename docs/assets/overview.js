@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  var FILTERS = ["vendor", "in", "out", "status", "reasoning", "tools", "open", "ctx", "maxprice", "q"];
+  var FILTERS = ["vendor", "in", "out", "status", "reasoning", "tools", "open", "ctx", "maxprice", "q", "retired"];
 
   function value(cell, type) {
     var raw = cell.getAttribute("data-sort");
@@ -41,6 +41,8 @@
   function matches(row, f) {
     if (f.vendor && row.getAttribute("data-vendor") !== f.vendor) return false;
     if (f.status && row.getAttribute("data-status") !== f.status) return false;
+    // Retired models stay out of the way unless asked for (toggle, or the status filter).
+    if (!f.retired && f.status !== "retired" && row.getAttribute("data-status") === "retired") return false;
     if (f.reasoning && row.getAttribute("data-reasoning") !== f.reasoning) return false;
     if (f.tools && row.getAttribute("data-tools") !== f.tools) return false;
     if (f.open && row.getAttribute("data-open") !== f.open) return false;
@@ -63,9 +65,14 @@
     var count = root.querySelector(".catalog-count");
     var state = { sort: null, dir: "asc" };
 
+    // Vendor pages carry only the "show retired" toggle; the overview has every filter.
+    function field(name) { return form.elements[name] || null; }
     function read() {
       var f = {};
-      FILTERS.forEach(function (name) { f[name] = form.elements[name].value; });
+      FILTERS.forEach(function (name) {
+        var el = field(name);
+        f[name] = !el ? "" : el.type === "checkbox" ? (el.checked ? "1" : "") : el.value;
+      });
       return f;
     }
     function writeUrl(f) {
@@ -83,12 +90,21 @@
         rows[i].hidden = !ok;
         if (ok) shown++;
       }
-      count.textContent = "Showing " + shown + " of " + rows.length + " models.";
+      var retired = table.querySelectorAll("tbody tr[data-status=retired]").length;
+      count.textContent = "Showing " + shown + " of " + rows.length + " models" +
+        (retired && !f.retired && f.status !== "retired" ? " (" + retired + " retired hidden)." : ".");
       if (updateUrl) writeUrl(f);
     }
 
     var params = new URLSearchParams(window.location.search);
-    FILTERS.forEach(function (name) { if (params.has(name)) form.elements[name].value = params.get(name); });
+    // Filters start open where there is room, or when the address asks for one.
+    var more = root.querySelector("details[data-open-wide]");
+    if (more && (window.matchMedia("(min-width: 60em)").matches || FILTERS.some(function (n) { return n !== "retired" && params.has(n); }))) more.open = true;
+    FILTERS.forEach(function (name) {
+      var el = field(name);
+      if (!el || !params.has(name)) return;
+      if (el.type === "checkbox") el.checked = params.get(name) === "1"; else el.value = params.get(name);
+    });
     var headers = table.tHead.rows[0].cells;
     var sortParam = parseInt(params.get("sort"), 10);
     if (!isNaN(sortParam) && sortParam >= 0 && sortParam < headers.length) {

@@ -20,6 +20,10 @@ CATALOG = load_catalog(ROOT / "data" / "models.yaml", ROOT / "data" / "models.sc
 TABLE = "table[data-table=catalog-table]"
 
 
+def served(m) -> bool:
+    return m.served_on(CATALOG.as_of)
+
+
 def visible_rows(page) -> list[str]:
     return page.eval_on_selector_all(f"{TABLE} tbody tr:not([hidden])", "rows => rows.map(r => r.querySelector('th a').getAttribute('href'))")
 
@@ -31,7 +35,7 @@ def column(page, index: int) -> list[str]:
 
 # --- overview table ---------------------------------------------------------------
 
-@pytest.mark.parametrize("index,kind", [(0, "text"), (2, "date"), (3, "number"), (7, "number")])
+@pytest.mark.parametrize("index,kind", [(0, "text"), (6, "date"), (3, "number"), (2, "number")])
 def test_sort_each_kind_of_column_both_ways_with_missing_last(page, base_url, index, kind):
     page.goto(base_url + "models/")
     button = page.locator(f"{TABLE} thead button.sort[data-column='{index}']")
@@ -65,33 +69,43 @@ def test_sorting_works_from_the_keyboard(page, base_url):
 def test_each_select_filter(page, base_url, name, value, check):
     page.goto(base_url + "models/")
     page.select_option(f"form.catalog-filters select[name={name}]", value)
-    expected = sorted(f"{m.id}/" for m in CATALOG.models.values() if check(m))
+    expected = sorted(f"{m.id}/" for m in CATALOG.models.values() if check(m) and served(m))
     assert sorted(h.split("/")[-2] + "/" for h in visible_rows(page)) == expected
-    assert page.locator(".catalog-count").inner_text() == f"Showing {len(expected)} of {len(CATALOG.models)} models."
+    assert page.locator(".catalog-count").inner_text().startswith(f"Showing {len(expected)} of {len(CATALOG.models)} models")
     assert parse_qs(urlparse(page.url).query)[name] == [value]
 
 
 def test_max_price_and_free_text_filters(page, base_url):
     page.goto(base_url + "models/")
     page.fill("form.catalog-filters input[name=maxprice]", "0.5")
-    expected = {m.id for m in CATALOG.models.values() if m.current_price and m.current_price.input <= 0.5}
+    expected = {m.id for m in CATALOG.models.values() if m.current_price and m.current_price.input <= 0.5 and served(m)}
     assert {h.split("/")[-2] for h in visible_rows(page)} == expected
     page.fill("form.catalog-filters input[name=maxprice]", "")
     page.fill("form.catalog-filters input[name=q]", "Gemini 2.5")
-    assert {h.split("/")[-2] for h in visible_rows(page)} == {m.id for m in CATALOG.models.values() if "gemini 2.5" in m.name.lower()}
+    assert {h.split("/")[-2] for h in visible_rows(page)} == {m.id for m in CATALOG.models.values() if "gemini 2.5" in m.name.lower() and served(m)}
     page.click("form.catalog-filters button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('table[data-table=catalog-table] tbody tr:not([hidden])').length > 40")
-    assert len(visible_rows(page)) == len(CATALOG.models)
+    count = sum(1 for m in CATALOG.models.values() if served(m))
+    page.wait_for_function(f"document.querySelectorAll('table[data-table=catalog-table] tbody tr:not([hidden])').length == {count}")
+    assert len(visible_rows(page)) == count
+
+
+def test_retired_models_are_hidden_until_asked_for_and_the_choice_is_in_the_url(page, base_url):
+    page.goto(base_url + "models/")
+    retired = {m.id for m in CATALOG.models.values() if not served(m)}
+    assert retired and not retired & {h.split("/")[-2] for h in visible_rows(page)}
+    page.check("form.catalog-filters input[name=retired]")
+    assert {h.split("/")[-2] for h in visible_rows(page)} == set(CATALOG.models)
+    assert parse_qs(urlparse(page.url).query)["retired"] == ["1"]
 
 
 def test_filter_and_sort_state_round_trips_through_the_url(page, new_page, base_url):
     page.goto(base_url + "models/")
     page.select_option("form.catalog-filters select[name=in]", "image")
     page.fill("form.catalog-filters input[name=q]", "gpt")
-    page.locator(f"{TABLE} thead button.sort[data-column='7']").click()
-    page.locator(f"{TABLE} thead button.sort[data-column='7']").click()
+    page.locator(f"{TABLE} thead button.sort[data-column='2']").click()
+    page.locator(f"{TABLE} thead button.sort[data-column='2']").click()
     shared_url, rows = page.url, visible_rows(page)
-    assert "in=image" in shared_url and "q=gpt" in shared_url and "sort=7" in shared_url and "dir=desc" in shared_url
+    assert "in=image" in shared_url and "q=gpt" in shared_url and "sort=2" in shared_url and "dir=desc" in shared_url
     other = new_page(1280)
     other.goto(shared_url)
     assert visible_rows(other) == rows
@@ -104,22 +118,24 @@ def test_table_works_after_instant_navigation(page, base_url):
     page.wait_for_url("**/models/")
     page.wait_for_selector(".catalog-count:has-text('Showing')")
     page.select_option("form.catalog-filters select[name=vendor]", "anthropic")
-    assert {h.split("/")[-2] for h in visible_rows(page)} == {m.id for m in CATALOG.models_of("anthropic")}
+    assert {h.split("/")[-2] for h in visible_rows(page)} == {m.id for m in CATALOG.models_of("anthropic") if served(m)}
 
 
 def test_overview_fits_a_phone_screen(new_page, base_url):
     phone = new_page(390, 844)
     phone.goto(base_url)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not phone.locator("form.catalog-filters select[name=vendor]").is_visible(), "filters fold away on a phone"
+    phone.click("form.catalog-filters summary")
     phone.select_option("form.catalog-filters select[name=vendor]", "openai")
-    assert {h.split("/")[-2] for h in visible_rows(phone)} == {m.id for m in CATALOG.models_of("openai")}
+    assert {h.split("/")[-2] for h in visible_rows(phone)} == {m.id for m in CATALOG.models_of("openai") if served(m)}
 
 
 # --- cost calculator ------------------------------------------------------------------
 
 def expected_cost(model, requests, inp, out, cache, batch):
     """An independent reimplementation of the calculator's formula."""
-    p = model.current_price
+    p = model.current_price.for_prompt(inp)  # the long-context tier this prompt falls in
     pin, pout = p.input, p.output
     if batch and p.batch_input is not None and p.batch_output is not None:
         pin, pout = p.batch_input, p.batch_output
@@ -141,13 +157,14 @@ def test_calculator_matches_an_independent_computation_to_the_cent(page, base_ur
         page.check("#calculator-form input[name=batch]")
     shown = page.eval_on_selector_all("table[data-table=calculator] tbody tr",
                                       "rows => rows.map(r => [r.dataset.model, r.querySelector('.cost').textContent, r.classList.contains('cheapest')])")
-    served = [m for m in CATALOG.models.values() if m.current_price and m.status != "retired"]
+    served = [m for m in CATALOG.models.values() if m.current_price and m.served_on(CATALOG.as_of)]
     assert len(shown) == len(served)
     costs = {m.id: expected_cost(m, requests, inp, out, cache / 100, batch) for m in served}
     for model_id, text, _ in shown:
         assert text.split(" (")[0] == f"${costs[model_id]:,.2f}", model_id
     assert [row[0] for row in shown] == sorted(costs, key=lambda k: (costs[k], k)), "sorted by cost"
-    fits = [m for m in served if inp + out <= m.context_window and (m.max_output_tokens is None or out <= m.max_output_tokens)]
+    fits = [m for m in served if inp + out <= m.context_window and (m.max_output_tokens is None or out <= m.max_output_tokens)
+            and m.recommendable_on(CATALOG.as_of)]
     cheapest = min(fits, key=lambda m: (costs[m.id], m.id))
     assert [row[0] for row in shown if row[2]] == [cheapest.id]
     query = parse_qs(urlparse(page.url).query)
