@@ -15,7 +15,7 @@ from .charts import site_charts
 from .export import API_VERSION
 from .differences import compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
-from .views import WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
+from .views import LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -58,7 +58,7 @@ def environment() -> jinja2.Environment:
         money=text.money,
         tier_row=lambda t: [t.above, t.input, t.output, t.cached_input, t.batch_input, t.batch_output],
     )
-    env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
+    env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD, long_workload=LONG_WORKLOAD,
                        workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict)
     return env
 

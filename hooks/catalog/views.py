@@ -12,6 +12,8 @@ from .model import Catalog, Comparison, Model
 
 # The example workload every pair page prices: a month of a busy chat feature.
 WORKLOAD = {"requests": 1_000_000, "input_tokens": 500, "output_tokens": 200}
+# A month of long-document questions: above the usual 200K/272K long-context thresholds.
+LONG_WORKLOAD = {"requests": 10_000, "input_tokens": 300_000, "output_tokens": 2_000}
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,9 @@ def build_views(catalog: Catalog) -> SiteViews:
 
 
 def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
-    """Featured pairs, plus for each model its vendor neighbours and its nearest-priced rival.
+    """Featured pairs, plus for each model its vendor neighbours, its replacement and its nearest-priced rival.
 
-    At most three new pairs per model, so the number of pair pages grows
+    At most four new pairs per model, so the number of pair pages grows
     linearly with the number of models, not with the number of pairs.
     """
     chosen: dict[frozenset[str], Pair] = {}
@@ -78,6 +80,11 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
         line = sorted(catalog.models_of(vendor_id), key=lambda m: (m.released, m.id))
         for older, newer in zip(line, line[1:]):
             add(newer, older)
+    # A reader of a retiring model's page wants it next to what the vendor says to use instead.
+    for model in catalog.models.values():
+        replacement = model.retirement.replacement if model.retirement else None
+        if replacement in catalog.models and replacement != model.id:
+            add(catalog.models[replacement], model)
     for model in priced:
         rivals = [m for m in priced if m.vendor.id != model.vendor.id]
         if rivals:
@@ -121,9 +128,9 @@ def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
 
 def workload_cost(model: Model, requests: int, input_tokens: int, output_tokens: int) -> Optional[float]:
     """USD for `requests` requests of the given size at the current list price (no caching, no batch)."""
-    price = model.current_price
-    if price is None:
+    if model.current_price is None:
         return None
+    price = model.current_price.for_prompt(input_tokens)  # the long-context tier, if the prompt is above one
     return requests * (input_tokens * price.input + output_tokens * price.output) / 1_000_000
 
 
