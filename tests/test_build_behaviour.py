@@ -36,7 +36,7 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def _wait_for(check, seconds: float = 30.0):
+def _wait_for(check, seconds: float = 90.0):  # a full build of ~160 models on a busy 2-core machine
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

@@ -33,7 +33,7 @@ def test_seed_comparison_covers_every_heading_and_claim_of_the_seed(built_site):
     # Release date, context window, modalities, performance, pricing: the seed's overview fields.
     assert rows["Released"][0] == "May 13, 2024" and rows["Released"][1].startswith("Jul 18, 2024")
     assert rows["Context window"] == ["128,000 tokens", "128,000 tokens"]
-    assert rows["Input"] == ["text, image", "text, image"]
+    assert rows["Input"] == ["text, image, pdf", "text, image, pdf"]  # PDF input: both model pages list it
     assert rows["Input price (per 1M)"][1].startswith("$0.15") and rows["Output price (per 1M)"][1].startswith("$0.60")
     assert rows["MMLU"][0].startswith("88.7%") and rows["MMLU"][1] == "82.0%"
     claims = page.find("table", attrs={"data-table": "claims"}).get_text(" ", strip=True)

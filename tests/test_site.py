@@ -20,9 +20,10 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_dataset_has_at_least_27_models_from_6_vendors():
-    assert len(CATALOG.models) >= 27
-    assert len({m.vendor.id for m in CATALOG.models.values()}) >= 6
+def test_dataset_covers_the_market_13_vendors_and_well_over_100_models():
+    assert len(CATALOG.models) >= 120
+    assert len({m.vendor.id for m in CATALOG.models.values()}) == len(CATALOG.vendors) >= 13
+    assert sum(1 for m in CATALOG.models.values() if m.served_on(CATALOG.as_of)) >= 100
 
 
 @pytest.mark.parametrize("model_id", sorted(CATALOG.models))

@@ -180,7 +180,9 @@ class Landscape:
     newest: tuple[Standout, ...]
     shutdowns: tuple[Standout, ...]
     status_counts: dict[str, int]
-    price_spread: str = ""           # most expensive / cheapest served blended price, "36×"
+    price_spread: str = ""           # most expensive / cheapest paid blended price, "36×"
+    free: tuple[Model, ...] = ()     # current models with a zero list price
+    cheapest_paid: Optional[Standout] = None
 
 
 def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
@@ -190,6 +192,8 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     priced = sorted((m for m in current if m.current_price), key=lambda m: (blended_price(m.current_price), m.id))
 
     def blended(m: Model) -> str:
+        if blended_price(m.current_price) == 0:
+            return "free (no per-token charge)"
         return f"{text.money(blended_price(m.current_price))} blended ({text.usd(m.current_price.input)} in / {text.usd(m.current_price.output)} out)"
 
     changes = []
@@ -225,10 +229,14 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
         shutdowns=tuple(Standout(m, text.long_date(m.retirement.shutdown), m.status) for m in shutdowns),
         status_counts={s: sum(1 for m in catalog.models.values() if m.status == s) for s in ("active", "legacy", "deprecated", "retired")},
         price_spread=_spread(priced),
+        free=tuple(m for m in priced if blended_price(m.current_price) == 0),
+        cheapest_paid=next((Standout(m, blended(m)) for m in priced if blended_price(m.current_price) > 0), None),
     )
 
 
 def _spread(priced: list[Model]) -> str:
-    if len(priced) < 2 or blended_price(priced[0].current_price) == 0:
+    """How many times the dearest blended price is the cheapest *paid* one's (free models have no ratio)."""
+    paid = [m for m in priced if blended_price(m.current_price) > 0]
+    if len(paid) < 2:
         return ""
-    return f"{blended_price(priced[-1].current_price) / blended_price(priced[0].current_price):.0f}×"
+    return f"{blended_price(paid[-1].current_price) / blended_price(paid[0].current_price):.0f}×"
