@@ -52,8 +52,9 @@ def models_json(catalog: Catalog, views: SiteViews) -> str:
 
 def model_documents(catalog: Catalog, views: SiteViews) -> dict[str, str]:
     """api/models/<id>.json for every model: the model and the pairs it is in, with their texts."""
+    pairs = {p.slug: _pair(p) for p in views.pairs}  # each pair's sentences computed once, not once per model
     return {m.id: _dump({**_header(catalog, "llm-compare/model"), "model": _model(m),
-                         "pairs": [_pair(p) for p in views.pairs_of.get(m.id, ())]})
+                         "pairs": [pairs[p.slug] for p in views.pairs_of.get(m.id, ())]})
             for m in catalog.models.values()}
 
 
