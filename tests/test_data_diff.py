@@ -147,3 +147,35 @@ def test_command_reads_old_from_stdin_or_a_process_substitution_and_an_empty_old
 def test_command_usage_errors_exit_2(argv):
     result = subprocess.run([sys.executable, str(ROOT / "hooks" / "data_diff.py"), *argv], capture_output=True, text=True, input="")
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_optional_fields_capabilities_preview_and_price_tiers_are_compared_when_present():
+    """Fields the data is gaining (capabilities, preview, tiers) diff whether model.py gives dataclasses or mappings."""
+    from dataclasses import dataclass, replace
+
+    from factories import model, price
+
+    from catalog.model import Catalog
+
+    @dataclass(frozen=True)
+    class Tier:
+        above: int
+        input: float
+        output: float
+
+    def with_extras(m, **extras):
+        for name, value in extras.items():
+            object.__setattr__(m, name, value)
+        return m
+
+    before = with_extras(model("m"), preview=True, capabilities={"tool_calling": False, "reasoning_effort": ("low",)})
+    tiered = with_extras(price("2024-05-13", 1.0, 4.0), tiers=(Tier(200_000, 2.0, 8.0),), cache_write=1.25)
+    after = with_extras(replace(model("m"), pricing=(tiered,)), preview=False,
+                        capabilities={"tool_calling": True, "reasoning_effort": ("low", "high")})
+    cat = lambda m: Catalog({}, {}, {"m": m})
+    texts = [(c.section, c.text) for c in diff_catalogs(cat(before), cat(after))]
+    assert ("Prices", "price entry of 2024-05-13 rewritten (history should only grow): cache write $1.25 (new); "
+                      "long-context tiers none → [0].above=200000, [0].input=2.0, [0].output=8.0") in texts
+    assert ("Capabilities", "preview: yes → no") in texts
+    assert ("Capabilities", "capabilities reasoning effort: low → low, high") in texts
+    assert ("Capabilities", "capabilities tool calling: no → yes") in texts
