@@ -64,17 +64,17 @@ def test_retiring_page_lists_the_real_models_with_working_links(built_site):
                       key=lambda m: (m.retirement.shutdown, m.id))
     assert expected, "the real data has models retiring soon"
     assert [r["data-model"] for r in rows] == [m.id for m in expected]
-    for row, model in zip(rows, expected):
-        assert row.find("a", class_="src")["href"] == model.retirement.source.url
+    for row, retiring_model in zip(rows, expected):
+        assert row.find("a", class_="src")["href"] == retiring_model.retirement.source.url
         internal = [a["href"] for a in row.find_all("a", href=True) if not a["href"].startswith(("https://", "http://"))]
-        assert internal[0] == f"../models/{model.id}/"
+        assert internal[0] == f"../models/{retiring_model.id}/"
         for href in internal:
             target = urlparse(urljoin("http://site/retiring/", href))
             assert (built_site / target.path.lstrip("/") / "index.html").exists(), href
         compare = urlparse(urljoin("http://site/retiring/", internal[-1]))
         assert compare.path.startswith("/compare/")
         if compare.path == "/compare/":
-            assert parse_qs(compare.query)["a"] == [model.id]
+            assert parse_qs(compare.query)["a"] == [retiring_model.id]
 
 
 def test_data_status_lists_gaps_and_caveats():
