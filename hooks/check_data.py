@@ -6,8 +6,8 @@
 Prints one line per problem (file:line:column: field path: what is wrong) and
 exits 1, or prints a one-line summary and exits 0. With --stale-after DAYS it
 also fails when a model's shutdown date has passed (against today's date) but
-its status is not `retired`, or when a model's facts were verified more than
-DAYS days ago (its `verified:` date, else the file's `as_of`): the weekly
+its status is not `retired`, or when a served (not retired) model's facts were
+verified more than DAYS days ago (its `verified:` date, else the file's `as_of`): the weekly
 check that keeps the published site from going stale silently.
 """
 

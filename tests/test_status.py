@@ -86,7 +86,7 @@ def test_data_status_lists_gaps_and_caveats():
     object.__setattr__(scored, "verified", date(2025, 3, 1))
     object.__setattr__(old, "verified", date(2024, 3, 1))
     status = data_status(catalog_of(old, scored, gone, late, noted))
-    assert [v.model.id for v in status.oldest_verified] == ["gone", "late", "noted", "old", "scored"]
+    assert [v.model.id for v in status.oldest_verified] == ["late", "noted", "old", "scored"]   # served only
     assert [m.id for m in status.without_scores] == ["late", "noted", "old"]   # served only
     assert [m.id for m in status.without_price] == ["old"]
     assert [m.id for m in status.history_starts_late] == ["late", "scored"]
@@ -100,7 +100,7 @@ def test_data_status_page_matches_the_data(built_site):
     listed = [a.get_text() for a in page.select("ul[data-list=without-benchmark-scores] a")]
     assert listed == [m.name for m in status.without_scores] and listed
     assert len(page.select("ul[data-list=caveats] li")) == sum(len(m.caveats) for m in CATALOG.models.values())
-    assert len(page.select("table[data-table=verified] tbody tr")) == len(CATALOG.models)
+    assert len(page.select("table[data-table=verified] tbody tr")) == sum(m.status != "retired" for m in CATALOG.models.values())
 
 
 def test_stale_facts_flag_passed_shutdowns_not_retired_and_old_verification():
@@ -115,7 +115,7 @@ def test_stale_facts_flag_passed_shutdowns_not_retired_and_old_verification():
     assert "2026-03-01 has passed (1 days ago) but status is 'deprecated'" in found[0][1]
     aged = stale_facts(cat, date(2026, 5, 2), 120)                             # 121 days after 2026-01-01
     assert [path for path, _ in aged] == [("models", "checked", "verified"), ("models", "late", "status"), ("as_of",)]
-    assert "2 models have no verified: date" in aged[2][1]
+    assert "1 served model has no verified: date" in aged[2][1]      # `done` is retired: not re-checked
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:

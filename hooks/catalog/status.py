@@ -41,7 +41,7 @@ class Verified:
 
 @dataclass(frozen=True)
 class DataStatus:
-    oldest_verified: tuple[Verified, ...]
+    oldest_verified: tuple[Verified, ...]     # served models, never checked first, then oldest check
     without_scores: tuple[Model, ...]
     without_capabilities: tuple[Model, ...]
     without_price: tuple[Model, ...]
@@ -68,7 +68,7 @@ def data_status(catalog: Catalog) -> DataStatus:
     models = list(catalog.models.values())
     served = [m for m in models if m.status != "retired"]
     by_id = sorted(served, key=lambda m: m.id)
-    dated = [Verified(m, getattr(m, "verified", None)) for m in models]
+    dated = [Verified(m, getattr(m, "verified", None)) for m in served]
     oldest = sorted(dated, key=lambda v: (v.verified is not None, v.verified or date.min, v.model.id))
     return DataStatus(
         oldest_verified=tuple(oldest),
@@ -81,7 +81,7 @@ def data_status(catalog: Catalog) -> DataStatus:
 
 
 def stale_facts(catalog: Catalog, today: date, max_age_days: int) -> list[tuple[Path, str]]:
-    """What the weekly check fails on: shutdowns passed without `retired`, and facts verified too long ago."""
+    """What the weekly check fails on: shutdowns passed without `retired`, and served models verified too long ago."""
     found: list[tuple[Path, str]] = []
     for m in sorted(catalog.models.values(), key=lambda m: m.id):
         shutdown = m.retirement.shutdown if m.retirement else None
@@ -90,14 +90,16 @@ def stale_facts(catalog: Catalog, today: date, max_age_days: int) -> list[tuple[
                           f"({(today - shutdown).days} days ago) but status is '{m.status}'; check the vendor's "
                           f"deprecations page and set status: retired"))
         verified = getattr(m, "verified", None)
+        if m.status == "retired":
+            continue  # its facts are history now: no longer re-checked
         if verified and (today - verified).days > max_age_days:
             found.append((("models", m.id, "verified"), f"facts last verified on {verified.isoformat()}, "
                           f"{(today - verified).days} days ago (more than {max_age_days}); re-check them against "
                           f"their sources and update the date"))
-    unverified = sorted(m.id for m in catalog.models.values() if not getattr(m, "verified", None))
+    unverified = sorted(m.id for m in catalog.models.values() if m.status != "retired" and not getattr(m, "verified", None))
     age = (today - catalog.as_of).days
     if unverified and age > max_age_days:
-        found.append((("as_of",), f"{len(unverified)} models have no verified: date and count as checked on as_of "
+        found.append((("as_of",), f"{len(unverified)} served model{'s have' if len(unverified) != 1 else ' has'} no verified: date and count as checked on as_of "
                       f"{catalog.as_of.isoformat()}, {age} days ago (more than {max_age_days}); re-check them and "
                       f"record verified: dates ({', '.join(unverified[:5])}{', ...' if len(unverified) > 5 else ''})"))
     return found
