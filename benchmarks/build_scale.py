@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 
 from catalog import load_catalog  # noqa: E402
-from catalog.export import models_csv, models_json  # noqa: E402
+from catalog.export import model_documents, models_csv, models_json, prices_json  # noqa: E402
+from catalog.feed import atom_feed, changes_json  # noqa: E402
 from catalog.render import environment, generated_pages  # noqa: E402
 from catalog.views import build_views  # noqa: E402
 from catalog.yamlsource import load  # noqa: E402
@@ -55,7 +56,8 @@ def measure(factor: int, workdir: Path) -> dict:
     catalog = load_catalog(data_file, project / "data" / "models.schema.json", "models.yaml")
     views = build_views(catalog)
     pages = generated_pages(catalog, views, environment())
-    models_json(catalog, views), models_csv(catalog)
+    models_json(catalog, views), models_csv(catalog), model_documents(catalog, views), prices_json(catalog)
+    atom_feed(catalog, "https://llm-compare.example/", "LLM Compare"), changes_json(catalog, "https://llm-compare.example/")
     hooks_seconds = time.perf_counter() - start
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}

@@ -1,24 +1,41 @@
 """Check data/models.yaml without building the site.
 
     python hooks/check_data.py [path/to/models.yaml]
+    python hooks/check_data.py --stale-after 120 [--today YYYY-MM-DD]
 
 Prints one line per problem (file:line:column: field path: what is wrong) and
-exits 1, or prints a one-line summary and exits 0.
+exits 1, or prints a one-line summary and exits 0. With --stale-after DAYS it
+also fails when a model's shutdown date has passed (against today's date) but
+its status is not `retired`, or when a served (not retired) model's facts were
+verified more than DAYS days ago (its `verified:` date, else the file's `as_of`): the weekly
+check that keeps the published site from going stale silently.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from catalog import DataError, load_catalog  # noqa: E402
+from catalog.problems import Problem  # noqa: E402
+from catalog.status import stale_facts  # noqa: E402
+from catalog.yamlsource import load  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    data_file = Path(argv[0]) if argv else ROOT / "data" / "models.yaml"
+    parser = argparse.ArgumentParser(prog="python hooks/check_data.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_file", nargs="?", type=Path, default=ROOT / "data" / "models.yaml")
+    parser.add_argument("--stale-after", type=int, metavar="DAYS",
+                        help="also fail on passed shutdowns not marked retired, and facts verified more than DAYS ago")
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), metavar="YYYY-MM-DD",
+                        help="the date to check staleness against (default: today)")
+    args = parser.parse_args(argv)
+    data_file: Path = args.data_file
     try:
         shown = data_file.resolve().relative_to(Path.cwd())
     except ValueError:
@@ -29,7 +46,19 @@ def main(argv: list[str]) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     vendors = len({m.vendor.id for m in catalog.models.values()})
-    print(f"{shown}: OK: {len(catalog.models)} models from {vendors} vendors, {len(catalog.benchmarks)} benchmarks")
+    summary = f"{shown}: OK: {len(catalog.models)} models from {vendors} vendors, {len(catalog.benchmarks)} benchmarks"
+    if args.stale_after is not None:
+        stale = stale_facts(catalog, args.today, args.stale_after)
+        if stale:
+            located = load(data_file, str(shown))
+            problems = sorted((Problem(*located.where(path), path, message, str(shown)) for path, message in stale),
+                              key=lambda p: (p.line, p.column))
+            print(f"{shown}: {len(problems)} stale fact{'s' if len(problems) != 1 else ''} on {args.today.isoformat()}",
+                  file=sys.stderr)
+            print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
+            return 1
+        summary += f"; nothing stale on {args.today.isoformat()} (verified within {args.stale_after} days)"
+    print(summary)
     return 0
 
 

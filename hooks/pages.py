@@ -12,7 +12,8 @@ from catalog.render import generated_pages
 # nav entry per model makes every page render the whole list (build time and
 # page size grow with the square of the model count).
 IN_NAV = {"models/index.md", "vendors/index.md", "compare/index.md", "key-differences.md", "applications/index.md",
-          "choose.md", "compare/gpt-4o-vs-gpt-4o-mini.md", "calculator.md", "charts.md", "data.md"}
+          "choose.md", "compare/gpt-4o-vs-gpt-4o-mini.md", "calculator.md", "charts.md", "data.md",
+          "retiring.md", "data-status.md"}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -82,7 +82,7 @@ def test_injected_text_shows_as_typed(hostile_site):
     text = doc.get_text()
     assert PAYLOAD in text  # summary, verbatim: not rendered by Jinja, Markdown or HTML
     assert doc.title.get_text().startswith("Model <script>")
-    for page in ("compare/gpt-4o-vs-gpt-4o-mini", "applications/chatbots", "key-differences", "charts"):
+    for page in ("compare/gpt-4o-vs-gpt-4o-mini", "applications/chatbots", "key-differences", "charts", "retiring", "data-status"):
         other = BeautifulSoup((hostile_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert PAYLOAD[:150] in other.get_text(), page
 
@@ -92,3 +92,20 @@ def test_injected_text_in_the_search_index_stays_text(hostile_site):
     for doc in index["docs"]:
         assert "<script>" not in doc["text"] and "<img" not in doc["text"], doc["location"]
         assert "<script>" not in doc["title"], doc["location"]
+
+
+def test_injected_text_stays_text_in_the_feed_and_the_json(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+    raw = (hostile_site / "feed.xml").read_bytes()
+    assert not feedparser.parse(raw).bozo
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(raw)
+    assert not [e for e in root.iter() if not e.tag.startswith(atom)], "no element outside the Atom namespace"
+    titles = [e.findtext(f"{atom}title") for e in root.findall(f"{atom}entry")]
+    assert all(t.split(": ", 1)[1].startswith("Model " + PAYLOAD[:150]) for t in titles)
+    changes = json.loads((hostile_site / "changes.json").read_text(encoding="utf-8"))["changes"]
+    assert changes[0]["model_name"] == "Model " + PAYLOAD[:150]
+    model = json.loads((hostile_site / "api" / "models" / "gpt-4o.json").read_text(encoding="utf-8"))["model"]
+    assert model["summary"] == PAYLOAD and model["caveats"][0]["text"] == PAYLOAD

@@ -14,7 +14,7 @@ CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
 
 def test_models_json_has_every_model_with_current_price_and_history(built_site):
     doc = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
-    assert doc["format"] == "llm-compare/models" and doc["version"] == 1
+    assert doc["format"] == "llm-compare/models" and doc["version"] == 2
     by_id = {m["id"]: m for m in doc["models"]}
     assert set(by_id) == set(CATALOG.models)
     for model in CATALOG.models.values():
@@ -49,3 +49,82 @@ def test_data_file_schema_is_published(built_site):
 def test_csv_cells_never_start_a_formula():
     from catalog.export import _cell
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell("@x") == "'@x" and _cell(-1.5) == "-1.5"
+
+
+def test_each_model_has_its_own_json_file_matching_models_json(built_site):
+    doc = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
+    files = sorted((built_site / "api" / "models").glob("*.json"))
+    assert {f.stem for f in files} == set(CATALOG.models)
+    for entry in doc["models"]:
+        own = json.loads((built_site / "api" / "models" / f"{entry['id']}.json").read_text(encoding="utf-8"))
+        assert (own["format"], own["version"], own["as_of"]) == ("llm-compare/model", 2, doc["as_of"])
+        assert own["model"] == entry
+        assert {tuple(p["models"]) for p in own["pairs"]} == {tuple(p["models"]) for p in doc["pairs"] if entry["id"] in p["models"]}
+    gpt4o = json.loads((built_site / "api" / "models" / "gpt-4o.json").read_text(encoding="utf-8"))["model"]
+    model = CATALOG.models["gpt-4o"]
+    assert gpt4o["strengths"] == list(model.strengths) and gpt4o["limitations"] == list(model.limitations)
+    assert gpt4o["caveats"][0]["about"] == "knowledge_cutoff" and gpt4o["caveats"][0]["sources"][0]["url"].startswith("https://")
+
+
+def test_pairs_carry_their_texts(built_site):
+    doc = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
+    featured = next(p for p in doc["pairs"] if p["models"] == ["gpt-4o", "gpt-4o-mini"])
+    assert featured["featured"] and featured["editorial"]["intro"]
+    assert featured["verdict"].endswith(".") and featured["differences"]
+    assert all(d["sentence"] and d["dimension"] for d in featured["differences"])
+    assert any(d["favours"] == "gpt-4o-mini" for d in featured["differences"] if d["topic"] == "blended")
+    plain = next(p for p in doc["pairs"] if not p["featured"])
+    assert plain["editorial"] is None and plain["differences"]
+
+
+def price_on(prices: list[dict], model_id: str, day: str) -> dict | None:
+    """What a consumer does with api/prices.json: the entry with from <= day < to."""
+    return next((p for p in prices if p["model"] == model_id and p["from"] <= day and (p["to"] is None or day < p["to"])), None)
+
+
+def test_prices_json_gives_ranges_so_a_past_cost_can_be_computed(built_site):
+    doc = json.loads((built_site / "api" / "prices.json").read_text(encoding="utf-8"))
+    assert (doc["format"], doc["version"]) == ("llm-compare/prices", 2)
+    prices = doc["prices"]
+    assert len(prices) == sum(len(m.pricing) for m in CATALOG.models.values())
+    for model in CATALOG.models.values():
+        ranges = [p for p in prices if p["model"] == model.id]
+        assert [p["from"] for p in ranges] == [p.since.isoformat() for p in model.pricing]
+        assert [p["to"] for p in ranges] == [p.since.isoformat() for p in model.pricing[1:]] + ([None] if ranges else [])
+    assert price_on(prices, "gpt-4o", "2024-06-01")["input"] == 5.0
+    assert price_on(prices, "gpt-4o", "2024-10-02")["input"] == 2.5   # `to` is exclusive
+    assert price_on(prices, "gpt-4o", "2024-05-12") is None           # before launch
+
+
+def test_open_data_page_documents_the_version_and_the_new_files(built_site):
+    from bs4 import BeautifulSoup
+    page = BeautifulSoup((built_site / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = page.get_text(" ", strip=True)
+    assert "version ( 2 )" in text or "version (2)" in text
+    assert "Format versions" in text and "api/prices.json" in text and "feed.xml" in text
+    hrefs = {a["href"] for a in page.find_all("a", href=True)}
+    example = next(iter(CATALOG.models))
+    assert {"../api/prices.json", "../feed.xml", "../changes.json", f"../api/models/{example}.json"} <= hrefs
+
+
+def test_optional_fields_are_published_when_the_model_has_them():
+    from dataclasses import dataclass
+    from datetime import date
+
+    from factories import model, price
+
+    from catalog.export import _model
+
+    @dataclass(frozen=True)
+    class Caps:
+        tool_calling: bool
+        reasoning_effort: tuple[str, ...]
+
+    plain = _model(model("m"))
+    assert (plain["verified"], plain["capabilities"], plain["price"]["tiers"], plain["price"]["cache_write"]) == (None, None, [], None)
+    rich = model("r", pricing=(price("2024-05-13", 1.0, 4.0),))
+    object.__setattr__(rich, "verified", date(2026, 11, 1))
+    object.__setattr__(rich, "capabilities", Caps(True, ("low", "high")))
+    out = _model(rich)
+    assert out["verified"] == "2026-11-01"
+    assert out["capabilities"] == {"tool_calling": True, "reasoning_effort": ["low", "high"]}

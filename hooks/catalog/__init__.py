@@ -11,14 +11,22 @@ from .model import Catalog, derive
 from .problems import DataError
 from .rules import rule_problems
 from .schema import load_schema, schema_problems
-from .yamlsource import load
+from .yamlsource import Located, load, parse
 
-__all__ = ["Catalog", "DataError", "load_catalog"]
+__all__ = ["Catalog", "DataError", "load_catalog", "parse_catalog"]
 
 
 def load_catalog(data_file: Path, schema_file: Path, display_name: str) -> Catalog:
     """Read, check and type the data file; raise DataError with every problem found."""
-    located = load(data_file, display_name)
+    return _checked(load(data_file, display_name), schema_file, display_name)
+
+
+def parse_catalog(raw: bytes, schema_file: Path, display_name: str) -> Catalog:
+    """The same as load_catalog, for data already read (standard input, `git show` output)."""
+    return _checked(parse(raw, display_name), schema_file, display_name)
+
+
+def _checked(located: Located, schema_file: Path, display_name: str) -> Catalog:
     problems = located.problems + schema_problems(located, load_schema(str(schema_file))) + rule_problems(located)
     if problems:
         raise DataError(display_name, problems)

@@ -110,14 +110,14 @@ def _history_sentence(m: Model) -> Optional[Difference]:
         return Difference("price", f"{m.name}'s input and output prices have not changed since "
                                    f"{text.long_date(first.since)} ({text.usd(now.input)} / {text.usd(now.output)}).",
                           None, (now.source,))
-    change = ", ".join(f"{kind} {_percent_change(old, new)}" for kind, old, new in
+    change = ", ".join(f"{kind} {percent_change(old, new)}" for kind, old, new in
                        (("input", first.input, now.input), ("output", first.output, now.output)))
     return Difference("price", f"{m.name} launched at {text.usd(first.input)} input / {text.usd(first.output)} output "
                                f"({text.long_date(first.since)}) and costs {text.usd(now.input)} / {text.usd(now.output)} "
                                f"since {text.long_date(now.since)} ({change}).", None, (first.source, now.source))
 
 
-def _percent_change(old: float, new: float) -> str:
+def percent_change(old: float, new: float) -> str:
     if old == new:
         return "unchanged"
     if old == 0:

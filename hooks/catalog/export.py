@@ -1,19 +1,29 @@
-"""The open-data files: api/models.json (versioned) and models.csv, from the derived catalog."""
+"""The open-data files, from the derived catalog: api/models.json, api/models/<id>.json,
+api/prices.json (all versioned together) and models.csv.
+
+Fields the data may not have yet (`verified`, `preview`, `capabilities`,
+`license`, price `cache_write`, `cache_write_1h`, `tiers`) are read with
+getattr and published as null when absent, so the documents keep one shape.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import dataclasses
 import json
+from datetime import date
 from typing import Any, Optional
 
-from .differences import blended_price
-from .model import Catalog, Model, PricePoint, Source
-from .views import SiteViews
+from .differences import blended_price, compare
+from .model import Catalog, Caveat, EditorialPoint, Model, PricePoint, Source
+from .views import Pair, SiteViews, computed_verdict
 
 # Bump on any change a consumer could notice (renamed or removed field,
-# changed meaning); adding a field keeps the version.
-API_VERSION = 1
+# changed meaning); adding a field keeps the version. The history is on the
+# Open data page (hooks/templates/data.md).
+API_VERSION = 2
+OPTIONAL_PRICE_FIELDS = ("cache_write", "cache_write_1h")
 
 CSV_COLUMNS = ("id", "api_id", "name", "vendor", "released", "status", "context_window", "max_output_tokens",
                "knowledge_cutoff", "open_weights", "reasoning", "input_modalities", "output_modalities",
@@ -32,12 +42,45 @@ def models_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
         "benchmarks": [{"id": b.id, "name": b.name, "description": b.description, "unit": b.unit,
                         "higher_is_better": b.higher_is_better, "url": b.url} for b in catalog.benchmarks.values()],
         "models": [_model(m) for m in catalog.models.values()],
-        "pairs": [{"models": [p.a.id, p.b.id], "page": p.url, "featured": p.comparison is not None} for p in views.pairs],
+        "pairs": [_pair(p) for p in views.pairs],
     }
 
 
 def models_json(catalog: Catalog, views: SiteViews) -> str:
-    return json.dumps(models_document(catalog, views), ensure_ascii=False, indent=1) + "\n"
+    return _dump(models_document(catalog, views))
+
+
+def model_documents(catalog: Catalog, views: SiteViews) -> dict[str, str]:
+    """api/models/<id>.json for every model: the model and the pairs it is in, with their texts."""
+    pairs = {p.slug: _pair(p) for p in views.pairs}  # each pair's sentences computed once, not once per model
+    return {m.id: _dump({**_header(catalog, "llm-compare/model"), "model": _model(m),
+                         "pairs": [pairs[p.slug] for p in views.pairs_of.get(m.id, ())]})
+            for m in catalog.models.values()}
+
+
+def prices_document(catalog: Catalog) -> dict[str, Any]:
+    """Every price as a date range: it applies from `from` (inclusive) to `to` (exclusive; null = still current)."""
+    ranges = []
+    for m in sorted(catalog.models.values(), key=lambda m: m.id):
+        for point, following in zip(m.pricing, m.pricing[1:] + (None,)):
+            entry = _price(point)
+            entry.pop("since")
+            ranges.append({"model": m.id, "from": point.since.isoformat(),
+                           "to": following.since.isoformat() if following else None, **entry})
+    return {**_header(catalog, "llm-compare/prices"), "prices": ranges}
+
+
+def prices_json(catalog: Catalog) -> str:
+    return _dump(prices_document(catalog))
+
+
+def _header(catalog: Catalog, kind: str) -> dict[str, Any]:
+    return {"format": kind, "version": API_VERSION, "as_of": catalog.as_of.isoformat(), "license": "CC BY 4.0",
+            "units": {"price": "USD per 1M tokens", "tokens": "tokens", "dates": "ISO 8601"}}
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def models_csv(catalog: Catalog) -> str:
@@ -83,16 +126,49 @@ def _model(m: Model) -> dict[str, Any]:
         "scores": {k: {"value": s.value, "note": s.note or None, "source": _source(s.source)} for k, s in m.scores.items()},
         "retirement": {"announced": _iso(m.retirement.announced), "shutdown": _iso(m.retirement.shutdown),
                        "replacement": m.retirement.replacement, "source": _source(m.retirement.source)} if m.retirement else None,
+        "strengths": list(m.strengths),
+        "limitations": list(m.limitations),
+        "caveats": [_caveat(c) for c in m.caveats],
+        "verified": _iso(getattr(m, "verified", None)),
+        "preview": getattr(m, "preview", None),
+        "capabilities": _plain(getattr(m, "capabilities", None) or None),
+        "license": _plain(getattr(m, "license", None)),
         "sources": [{**_source(s), "supports": list(s.supports)} for s in m.sources.values()],
         "page": f"models/{m.id}/",
+        "api": f"api/models/{m.id}.json",
+    }
+
+
+def _caveat(c: Caveat) -> dict[str, Any]:
+    return {"about": c.about, "text": c.text, "sources": [_source(s) for s in c.sources]}
+
+
+def _pair(p: Pair) -> dict[str, Any]:
+    diffs = compare(p.a, p.b)
+    c = p.comparison
+
+    def points(items: tuple[EditorialPoint, ...], title: str, body: str) -> list[dict[str, Any]]:
+        return [{title: i.title, body: i.text, "sources": [_source(s) for s in i.sources]} for i in items]
+
+    return {
+        "models": [p.a.id, p.b.id], "page": p.url, "featured": c is not None,
+        "verdict": computed_verdict(diffs),
+        "differences": [{"dimension": d.dimension, "topic": d.topic or None, "sentence": d.sentence, "favours": d.better,
+                         "sources": [_source(s) for s in d.sources]} for d in diffs.items],
+        "editorial": {"intro": c.intro or None, "differences": points(c.differences, "title", "text"),
+                      "corrections": points(c.corrections, "claim", "correction"),
+                      "choose": dict(c.choose), "conclusion": c.conclusion or None,
+                      "sources": [_source(s) for s in c.sources]} if c else None,
     }
 
 
 def _price(p: Optional[PricePoint], blended: bool = False) -> Optional[dict[str, Any]]:
     if p is None:
         return None
-    out = {"since": p.since.isoformat(), "input": p.input, "cached_input": p.cached_input, "output": p.output,
-           "batch_input": p.batch_input, "batch_output": p.batch_output, "note": p.note or None, "source": _source(p.source)}
+    out = {"since": p.since.isoformat(), "input": p.input, "cached_input": p.cached_input,
+           **{name: getattr(p, name, None) for name in OPTIONAL_PRICE_FIELDS}, "output": p.output,
+           "batch_input": p.batch_input, "batch_output": p.batch_output, "tiers": _plain(getattr(p, "tiers", None)) or [],
+           "note": p.note or None, "source": _source(p.source)}
     if blended:
         out["blended_3_1"] = round(blended_price(p), 6)
     return out
@@ -104,3 +180,18 @@ def _source(s: Source) -> dict[str, str]:
 
 def _iso(value: Any) -> Optional[str]:
     return value.isoformat() if value else None
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, tuples and dates as JSON values (the optional fields come in whatever shape model.py gives them)."""
+    if isinstance(value, Source):
+        return _source(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -95,6 +95,11 @@ class Capabilities:
     reasoning_effort: tuple[str, ...] = ()
     reasoning_budget: Optional[bool] = None
 
+    def __bool__(self) -> bool:
+        """False when the data states no capability at all (every flag unknown)."""
+        return any(v not in (None, ()) for v in (self.tool_calling, self.structured_output, self.fine_tuning,
+                                                  self.reasoning_effort, self.reasoning_budget))
+
 
 @dataclass(frozen=True)
 class License:

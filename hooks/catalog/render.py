@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -15,6 +16,7 @@ from .charts import site_charts
 from .export import API_VERSION
 from .differences import compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
+from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
 from .views import LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -101,6 +103,9 @@ def generated_pages(catalog: Catalog, views: SiteViews, env: jinja2.Environment)
         PageSource("calculator.md", render(env, "calculator.md", "calculator/", **shared)),
         PageSource("charts.md", render(env, "charts.md", "charts/", charts=site_charts(catalog), **shared)),
         PageSource("data.md", render(env, "data.md", "data/", api_version=API_VERSION, **shared)),
+        PageSource("retiring.md", render(env, "retiring.md", "retiring/", items=retiring_soon(catalog, views),
+                                         window=RETIRING_WINDOW_DAYS, horizon=timedelta(days=RETIRING_WINDOW_DAYS), **shared)),
+        PageSource("data-status.md", render(env, "data_status.md", "data-status/", status=data_status(catalog), **shared)),
     ]
     for model in catalog.models.values():
         pages.append(PageSource(f"models/{model.id}.md", render(env, "model.md", model_url(model.id), m=model, **shared)))

@@ -201,6 +201,15 @@ def test_compare_links_to_the_static_page_of_a_featured_pair(page, base_url):
     page.wait_for_url("**/compare/gpt-4o-vs-gpt-4o-mini/")
 
 
+def test_retiring_soon_compare_link_opens_compare_any_two_with_the_model_chosen(page, base_url):
+    page.goto(base_url + "retiring/")
+    first = page.get_attribute("table[data-table=retiring] tbody tr", "data-model")
+    page.click("table[data-table=retiring] tbody tr:first-child td:last-child a")
+    page.wait_for_url("**/compare/**")
+    page.wait_for_selector("#compare-result h2")
+    assert page.input_value("#compare-a") == first
+
+
 # --- theme -----------------------------------------------------------------------------
 
 def test_light_dark_toggle(page, base_url):
@@ -216,7 +225,8 @@ def test_light_dark_toggle(page, base_url):
 # --- accessibility and screenshots ----------------------------------------------------------
 
 PAGES = {"home": "", "model": "models/gpt-4o/", "pair": "compare/gpt-4o-vs-gpt-4o-mini/",
-         "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3"}
+         "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3",
+         "retiring": "retiring/", "data-status": "data-status/"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

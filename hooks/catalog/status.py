@@ -1,0 +1,114 @@
+"""How current the data is: models retiring soon, where facts need checking, and what is stale.
+
+Pure functions of the catalog and a date. `retiring_soon` and `data_status`
+feed the "Retiring soon" and "Data status" pages (dated by as_of, so the build
+stays deterministic); `stale_facts` is the weekly check, dated by today.
+`verified` and `capabilities` are optional fields the data may not have yet:
+they are read with getattr, and a model without `verified` counts as checked
+on the file's `as_of`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+from urllib.parse import urlencode
+
+from .model import Catalog, Caveat, Model
+from .problems import Path
+from .views import SiteViews
+
+RETIRING_WINDOW_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Retiring:
+    model: Model
+    shutdown: date
+    days_left: int
+    replacement_id: Optional[str]
+    replacement: Optional[Model]      # None when the replacement is not in the data
+    compare_url: str                  # site-relative: a pair page, or compare-any-two ...
+    compare_query: str = ""           # ... with both models chosen ("?a=...&b=...")
+
+
+@dataclass(frozen=True)
+class Verified:
+    model: Model
+    verified: Optional[date]          # None: the model has no `verified` date of its own
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    oldest_verified: tuple[Verified, ...]     # served models, never checked first, then oldest check
+    without_scores: tuple[Model, ...]
+    without_capabilities: tuple[Model, ...]
+    without_price: tuple[Model, ...]
+    history_starts_late: tuple[Model, ...]    # first price entry dated after the release
+    caveats: tuple[tuple[Model, Caveat], ...]
+
+
+def retiring_soon(catalog: Catalog, views: SiteViews, within_days: int = RETIRING_WINDOW_DAYS) -> list[Retiring]:
+    """Models whose shutdown falls after as_of and within `within_days` of it, soonest first."""
+    start, end = catalog.as_of, catalog.as_of + timedelta(days=within_days)
+    out = []
+    for m in catalog.models.values():
+        shutdown = m.retirement.shutdown if m.retirement else None
+        if shutdown is None or not start < shutdown <= end:
+            continue
+        replacement_id = m.retirement.replacement
+        replacement = catalog.models.get(replacement_id) if replacement_id else None
+        out.append(Retiring(m, shutdown, (shutdown - start).days, replacement_id, replacement,
+                            *_compare_link(views, m, replacement)))
+    return sorted(out, key=lambda r: (r.shutdown, r.model.id))
+
+
+def data_status(catalog: Catalog) -> DataStatus:
+    models = list(catalog.models.values())
+    served = [m for m in models if m.status != "retired"]
+    by_id = sorted(served, key=lambda m: m.id)
+    dated = [Verified(m, getattr(m, "verified", None)) for m in served]
+    oldest = sorted(dated, key=lambda v: (v.verified is not None, v.verified or date.min, v.model.id))
+    return DataStatus(
+        oldest_verified=tuple(oldest),
+        without_scores=tuple(m for m in by_id if not m.scores),
+        without_capabilities=tuple(m for m in by_id if not getattr(m, "capabilities", None)),
+        without_price=tuple(m for m in by_id if not m.pricing),
+        history_starts_late=tuple(m for m in by_id if m.pricing and m.pricing[0].since > m.released),
+        caveats=tuple((m, c) for m in sorted(models, key=lambda m: m.id) for c in m.caveats),
+    )
+
+
+def stale_facts(catalog: Catalog, today: date, max_age_days: int) -> list[tuple[Path, str]]:
+    """What the weekly check fails on: shutdowns passed without `retired`, and served models verified too long ago."""
+    found: list[tuple[Path, str]] = []
+    for m in sorted(catalog.models.values(), key=lambda m: m.id):
+        shutdown = m.retirement.shutdown if m.retirement else None
+        if shutdown and shutdown < today and m.status != "retired":
+            found.append((("models", m.id, "status"), f"the shutdown date {shutdown.isoformat()} has passed "
+                          f"({(today - shutdown).days} days ago) but status is '{m.status}'; check the vendor's "
+                          f"deprecations page and set status: retired"))
+        verified = getattr(m, "verified", None)
+        if m.status == "retired":
+            continue  # its facts are history now: no longer re-checked
+        if verified and (today - verified).days > max_age_days:
+            found.append((("models", m.id, "verified"), f"facts last verified on {verified.isoformat()}, "
+                          f"{(today - verified).days} days ago (more than {max_age_days}); re-check them against "
+                          f"their sources and update the date"))
+    unverified = sorted(m.id for m in catalog.models.values() if m.status != "retired" and not getattr(m, "verified", None))
+    age = (today - catalog.as_of).days
+    if unverified and age > max_age_days:
+        found.append((("as_of",), f"{len(unverified)} served model{'s have' if len(unverified) != 1 else ' has'} no verified: date and count as checked on as_of "
+                      f"{catalog.as_of.isoformat()}, {age} days ago (more than {max_age_days}); re-check them and "
+                      f"record verified: dates ({', '.join(unverified[:5])}{', ...' if len(unverified) > 5 else ''})"))
+    return found
+
+
+def _compare_link(views: SiteViews, model: Model, replacement: Optional[Model]) -> tuple[Optional[str], str]:
+    if replacement is None:  # compare-any-two with this model chosen: the reader picks the other
+        return "compare/", "?" + urlencode({"a": model.id})
+    pair = next((p for p in views.pairs_of.get(model.id, ()) if replacement.id in (p.a.id, p.b.id)), None)
+    if pair is not None:
+        return pair.url, ""
+    return "compare/", "?" + urlencode({"a": model.id, "b": replacement.id})
