@@ -1,4 +1,4 @@
-"""Charts: the label placer, and the drawings at the size the catalog is growing to."""
+"""Charts: the label placer, the drawings at the catalog's coming size, and the price step chart on model pages."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import random
 import re
 import xml.etree.ElementTree as ET
 from itertools import combinations
+from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from bs4 import BeautifulSoup
+from helpers import DATA, ROOT, SCHEMA
 from synthetic import large_catalog
 
-from catalog.charts import LAYOUTS, NARROW, WIDE, Box, Label, marker_box, place_labels, site_charts, text_box
+from catalog import load_catalog
+from catalog.charts import LAYOUTS, NARROW, WIDE, Box, Label, marker_box, model_price_chart, place_labels, site_charts, text_box
 
 SVG = "{http://www.w3.org/2000/svg}"
 BOUNDS = Box(0, 0, 400, 300)
@@ -146,3 +149,40 @@ def test_every_legend_names_each_vendor_plotted():
         for svg in _drawings(chart):
             legend = next(g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend")
             assert {t.text for t in legend.iter(f"{SVG}text")} == vendors
+
+
+# --- the price step chart on model pages ------------------------------------------------------------------
+
+CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+
+
+def test_every_model_page_with_a_price_history_has_its_step_chart(built_site: Path):
+    with_history = [m for m in CATALOG.models.values() if len(m.pricing) >= 2]
+    assert with_history
+    for m in CATALOG.models.values():
+        page = BeautifulSoup((built_site / "models" / m.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        figure = page.find("figure", id=f"chart-price-{m.id}-figure")
+        if len(m.pricing) < 2:
+            assert figure is None, m.id
+            continue
+        assert figure is not None, m.id
+        drawings = figure.select("svg.chart[role=img]")
+        assert len(drawings) == len(LAYOUTS)
+        for svg in drawings:
+            title, desc = svg.find("title"), svg.find("desc")
+            assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
+            assert m.name in title.get_text() and "Step chart" in desc.get_text()
+            assert len(svg.select("path")) == 2, "input and output"
+            assert len(svg.select("g.point")) == 2 * len(m.pricing)
+            assert {t.get_text() for t in svg.select("g.legend text")} == {"Input", "Output"}
+        table = figure.find_next_sibling("table")
+        assert table["data-table"] == "price-history" and len(table.select("tbody tr")) == len(m.pricing)
+
+
+def test_step_chart_runs_to_as_of_or_to_the_shutdown():
+    m = next(m for m in CATALOG.models.values() if len(m.pricing) >= 2)
+    chart = model_price_chart(m, CATALOG.as_of)
+    assert chart and f"to {CATALOG.as_of:%b} {CATALOG.as_of.day}, {CATALOG.as_of.year}" in chart.description
+    assert model_price_chart(m.__class__(**{**m.__dict__, "pricing": m.pricing[:1]}), CATALOG.as_of) is None
+    retired = next(m for m in LARGE.models.values() if m.retirement and len(m.pricing) >= 2)
+    assert "(shutdown)" in model_price_chart(retired, LARGE.as_of).description

@@ -440,6 +440,27 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
                  ("Model", "Since", "Input", "Output", "Blended"), rows)
 
 
+def model_price_chart(model: Model, as_of: date) -> Chart | None:
+    """A model's input and output list prices over time as steps, to `as_of` (or its shutdown, if earlier)."""
+    if len(model.pricing) < 2:
+        return None
+    shutdown = model.retirement.shutdown if model.retirement else None
+    end = max(min(as_of, shutdown) if shutdown else as_of, model.pricing[-1].since)
+    series = [Series("Input", tuple((p.since, p.input) for p in model.pricing), COLOURS[0], "circle", ""),
+              Series("Output", tuple((p.since, p.output) for p in model.pricing), COLOURS[1], "square", "6 3")]
+    changes = "; ".join(f"{text.long_date(p.since)}: input {text.usd(p.input)}, output {text.usd(p.output)}" for p in model.pricing)
+    description = (f"Step chart of {model.name}'s list prices per 1M tokens from {text.long_date(model.pricing[0].since)} "
+                   f"to {text.long_date(end)}{' (shutdown)' if shutdown and end == shutdown else ''}. {changes}.")
+    chart_id, title = f"chart-price-{model.id}", f"{model.name}: list price over time"
+    rows = tuple((text.long_date(p.since), text.usd(p.input), text.usd(p.output)) for p in model.pricing)
+    caption = (f"Input and output list prices, USD per 1M tokens, from {text.long_date(model.pricing[0].since)} to "
+               f"{text.long_date(end)}{' (shutdown)' if shutdown and end == shutdown else ''}; the table below lists every price with its source.")
+    return Chart(chart_id, title, description,
+                 _variants(lambda layout: _steps(series, model.pricing[0].since, end, layout, chart_id, title, description,
+                                                 "USD per 1M tokens", True)),
+                 ("Since", "Input", "Output"), rows, caption)
+
+
 def _steps(series: Sequence[Series], start: date, end: date, layout: Layout, chart_id: str, title: str, description: str,
            y_title: str, value_labels: bool) -> str:
     size, width = layout.font, layout.width

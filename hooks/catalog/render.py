@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
-from .charts import site_charts
+from .charts import model_price_chart, site_charts
 from .export import API_VERSION
 from .differences import compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
@@ -59,7 +59,8 @@ def environment() -> jinja2.Environment:
         tier_row=lambda t: [t.above, t.input, t.output, t.cached_input, t.batch_input, t.batch_output],
     )
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
-                       workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict)
+                       workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict,
+                       price_chart=model_price_chart)
     return env
 
 
