@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
-from .charts import site_charts
+from .charts import model_price_chart, site_charts
 from .export import API_VERSION
 from .differences import compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
@@ -60,8 +60,9 @@ def environment() -> jinja2.Environment:
         money=text.money,
         tier_row=lambda t: [t.above, t.input, t.output, t.cached_input, t.batch_input, t.batch_output],
     )
-    env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD, long_workload=LONG_WORKLOAD,
-                       workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict)
+    env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
+                       long_workload=LONG_WORKLOAD, workload_cost=workload_cost, excluded_reasons=excluded_reasons,
+                       computed_verdict=computed_verdict, price_chart=model_price_chart)
     return env
 
 

@@ -7,6 +7,7 @@ missing browser is a failure: they must run there, never skip.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -17,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import ARGS, CHROMIUM
+from browser_support import ARGS, CHROMIUM, ROOT
 
 
 def _required() -> bool:
@@ -43,15 +44,46 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path):
-    """The built site served by a local HTTP server on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def _served(directory: Path):
+    """`directory` served by a local HTTP server on a free port of 127.0.0.1; yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path):
+    """The built site on 127.0.0.1."""
+    with _served(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def synthetic_charts_url(tmp_path_factory: pytest.TempPathFactory):
+    """A page with the charts of a made-up 150-model, 13-vendor catalog (tests/synthetic.py), in a column
+    as wide as the site's (at most 688 px) with the site's CSS: the charts at the size the data is growing to."""
+    from catalog.charts import model_price_chart, site_charts
+    from synthetic import large_catalog
+
+    catalog = large_catalog()
+    charts = site_charts(catalog) + [c for m in catalog.models.values() if (c := model_price_chart(m, catalog.as_of))][:3]
+    directory = tmp_path_factory.mktemp("synthetic-charts")
+    shutil.copy(ROOT / "docs" / "assets" / "site.css", directory / "site.css")
+    figures = "".join(f'<figure class="chart-figure"><div class="chart-box">{c.svg}</div></figure>' for c in charts)
+    (directory / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+        '<title>Synthetic charts</title><link rel="icon" href="data:,"><link rel="stylesheet" href="site.css">'
+        '<style>figure { margin: 1em 0; } body { margin: 0; padding: 0 16px; '
+        'font: 16px -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; } .md-typeset { max-width: 688px; margin: auto; }'
+        f'</style></head><body><main class="md-typeset">{figures}</main></body></html>', encoding="utf-8")
+    with _served(directory) as url:
+        yield url
 
 
 class Watch:
