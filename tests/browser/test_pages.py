@@ -216,7 +216,8 @@ def test_light_dark_toggle(page, base_url):
 # --- accessibility and screenshots ----------------------------------------------------------
 
 PAGES = {"home": "", "model": "models/gpt-4o/", "pair": "compare/gpt-4o-vs-gpt-4o-mini/",
-         "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3"}
+         "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3",
+         "compare-many": "compare/many/?m=gpt-5,gemini-2.5-pro,claude-sonnet-4-5-20250929,gpt-4o-mini"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
