@@ -158,7 +158,8 @@
         return;
       }
       status.textContent = "Comparing " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] + "." + missing;
-      target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. Context and output in tokens; the exact count shows on hover.",
+      target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. Context and output in tokens (exact count on hover). " +
+                            "A wide table scrolls sideways; the row labels stay in place.",
                             { "class": "many-key" }));
       target.appendChild(table(f, models, doc, root));
     }
