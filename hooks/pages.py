@@ -11,7 +11,7 @@ from catalog.render import generated_pages
 # Index pages are linked from the nav; the per-item pages are not, because a
 # nav entry per model makes every page render the whole list (build time and
 # page size grow with the square of the model count).
-IN_NAV = {"models/index.md", "vendors/index.md", "compare/index.md", "key-differences.md", "applications/index.md",
+IN_NAV = {"models/index.md", "vendors/index.md", "compare/index.md", "compare/many.md", "key-differences.md", "applications/index.md",
           "choose.md", "compare/gpt-4o-vs-gpt-4o-mini.md", "calculator.md", "charts.md", "data.md",
           "retiring.md", "data-status.md"}
 

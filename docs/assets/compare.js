@@ -245,6 +245,9 @@
       intro.appendChild(el("a", "read the full comparison", { href: root + pair.page }));
       intro.appendChild(document.createTextNode("."));
     }
+    intro.appendChild(document.createTextNode(" "));
+    intro.appendChild(el("a", "Add more models to these two", { href: root + "compare/many/?m=" + encodeURIComponent(a.id) + "," + encodeURIComponent(b.id) }));
+    intro.appendChild(document.createTextNode("."));
     target.appendChild(intro);
     var wrap = el("div", null, { "class": "catalog-table-wrap", tabindex: "0", role: "region", "aria-label": "Side-by-side table" });
     var table = el("table", null, { "data-table": "side-by-side" });
@@ -308,6 +311,10 @@
         document.getElementById("compare-result").textContent = "Could not load the model data: " + err.message;
       });
   }
+
+  // The number and date formats, shared with compare-many.js (loaded after this file).
+  window.llmFormat = { MIX: MIX, usd: usd, money: money, tokensShort: tokensShort, tokensLong: tokensLong,
+                       longDate: longDate, monthOrDate: monthOrDate, scoreText: scoreText, blended: blended, el: el };
 
   // Material's instant navigation swaps pages without reloading scripts.
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);

@@ -17,7 +17,7 @@ from .export import API_VERSION
 from .differences import compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
 from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
-from .views import LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
+from .views import LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default, side_by_side, workload_cost
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -98,6 +98,7 @@ def generated_pages(catalog: Catalog, views: SiteViews, env: jinja2.Environment)
         PageSource("models/index.md", render(env, "models_index.md", "models/", **shared)),
         PageSource("vendors/index.md", render(env, "vendors_index.md", "vendors/", **shared)),
         PageSource("compare/index.md", render(env, "compare_any.md", "compare/", **shared)),
+        PageSource("compare/many.md", render(env, "compare_many.md", "compare/many/", default_models=many_default(catalog), **shared)),
         PageSource("key-differences.md", render(env, "key_differences.md", "key-differences/", **shared)),
         PageSource("applications/index.md", render(env, "applications_index.md", "applications/", **shared)),
         PageSource("choose.md", render(env, "guide.md", "choose/", **shared)),

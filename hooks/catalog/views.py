@@ -94,6 +94,17 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
     return tuple(sorted(chosen.values(), key=lambda p: (p.comparison is None, p.slug)))
 
 
+def many_default(catalog: Catalog, count: int = 3) -> tuple[Model, ...]:
+    """What compare-several shows before a reader picks: the newest priced model still recommended
+    from each of the first `count` vendors that have one (the data's vendor order)."""
+    chosen = []
+    for vendor_id in catalog.vendors:
+        current = [m for m in catalog.models_of(vendor_id) if m.current_price and m.recommendable_on(catalog.as_of)]
+        if current:
+            chosen.append(max(current, key=lambda m: (m.released, m.id)))
+    return tuple(chosen[:count])
+
+
 def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
     """Spec rows for two models, with the better value marked where 'better' has a direction."""
     rows: list[SideBySideRow] = []

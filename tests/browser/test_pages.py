@@ -226,7 +226,8 @@ def test_light_dark_toggle(page, base_url):
 
 PAGES = {"home": "", "model": "models/gpt-4o/", "pair": "compare/gpt-4o-vs-gpt-4o-mini/",
          "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3",
-         "retiring": "retiring/", "data-status": "data-status/"}
+         "retiring": "retiring/", "data-status": "data-status/",
+         "compare-many": "compare/many/?m=gpt-6-sol,gemini-3.1-pro-preview,claude-sonnet-5-5,deepseek-flash"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

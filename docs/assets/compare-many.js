@@ -1,0 +1,205 @@
+/* Compare several models side by side, in the browser, from api/models.json.
+ *
+ * The rows of a pair page's side-by-side table, one column per chosen model,
+ * with the best value in each row marked (bold, ▲, and "(best)" for screen
+ * readers). The choice lives in the address: ?m=id1,id2,id3 (&retired=1),
+ * columns in the order they were picked. Number formats come from compare.js
+ * (window.llmFormat). Data text is only ever set with textContent.
+ */
+(function () {
+  "use strict";
+  var REASONING = { none: "none", optional: "switchable", always: "always" };
+
+  /* Which columns hold the best value: the lowest or highest as the row says,
+     every one of them on a tie. None where the row has no direction, fewer
+     than two models have a value, or all values are the same. */
+  function bestOf(values, higherIsBetter) {
+    if (higherIsBetter === null) return [];
+    var present = values.filter(function (v) { return v !== null && v !== undefined; });
+    if (present.length < 2) return [];
+    var best = present.reduce(function (x, y) { return (higherIsBetter ? y > x : y < x) ? y : x; });
+    if (present.every(function (v) { return v === best; })) return [];
+    return values.map(function (v, i) { return v === best ? i : -1; }).filter(function (i) { return i >= 0; });
+  }
+
+  function statusText(f, m, asOf) {
+    var shutdown = m.retirement && m.retirement.shutdown;
+    if (m.status === "retired" || (shutdown && shutdown <= asOf)) return "retired";
+    return shutdown ? m.status + ", shuts down " + f.longDate(shutdown) : m.status;
+  }
+
+  /* Each row: a label, how to read the value off a model, how to show it, and
+     whether higher is better (true), lower is better (false) or neither (null). */
+  function specRows(f, models, doc) {
+    var vendors = {};
+    doc.vendors.forEach(function (v) { vendors[v.id] = v.name; });
+    function price(key) { return function (m) { return m.price ? m.price[key] : null; }; }
+    function tokens(v) { return { text: f.tokensShort(v), title: f.tokensLong(v) + " tokens" }; }
+    var list = [
+      ["Vendor", function (m) { return vendors[m.vendor]; }, String, null],
+      ["Status", function (m) { return statusText(f, m, doc.as_of); }, String, null],
+      ["Input price", price("input"), f.usd, false],
+      ["Output price", price("output"), f.usd, false],
+      ["Cached input price", price("cached_input"), f.usd, false],
+      ["Blended price (" + f.MIX[0] + ":" + f.MIX[1] + ")", function (m) { return m.price ? f.blended(m.price) : null; }, f.money, false],
+      ["Context window", function (m) { return m.context_window; }, tokens, true],
+      ["Maximum output", function (m) { return m.max_output_tokens; }, tokens, true],
+      ["Input modalities", function (m) { return m.modalities.input.join(", "); }, String, null],
+      ["Output modalities", function (m) { return m.modalities.output.join(", "); }, String, null],
+      ["Knowledge cutoff", function (m) { return m.knowledge_cutoff; }, f.monthOrDate, true],
+      // A newer release is not better by itself: no mark.
+      ["Released", function (m) { return m.released; }, f.longDate, null],
+      ["Reasoning step", function (m) { return m.reasoning; }, function (r) { return REASONING[r] || r; }, null]
+    ];
+    // Benchmarks: those most of the chosen models report first, in the data's order otherwise.
+    var scored = doc.benchmarks.map(function (b, i) {
+      return { bench: b, order: i, count: models.filter(function (m) { return b.id in m.scores; }).length };
+    }).filter(function (x) { return x.count; });
+    scored.sort(function (x, y) { return y.count - x.count || x.order - y.order; });
+    scored.forEach(function (x) {
+      var b = x.bench;
+      list.push([b.name + (b.higher_is_better ? "" : " (lower is better)"),
+                 function (m) { return m.scores[b.id] ? m.scores[b.id].value : null; },
+                 function (v) { return f.scoreText(b, v); }, b.higher_is_better]);
+    });
+    return list.map(function (r) {
+      var values = models.map(function (m) { var v = r[1](m); return v === undefined || v === "" ? null : v; });
+      var best = bestOf(values, r[3]);
+      return {
+        label: r[0],
+        cells: values.map(function (v, i) {
+          var shown = v === null ? "—" : r[2](v);
+          return { text: typeof shown === "object" ? shown.text : shown, title: typeof shown === "object" ? shown.title : null,
+                   best: best.indexOf(i) >= 0 };
+        })
+      };
+    });
+  }
+
+  function table(f, models, doc, root) {
+    var el = f.el;
+    var wrap = el("div", null, { "class": "catalog-table-wrap", tabindex: "0", role: "region",
+                                 "aria-label": "Side-by-side table of " + models.length + " models" });
+    var t = el("table", null, { "class": "catalog-table many-table", "data-table": "compare-many" });
+    t.appendChild(el("caption", models.map(function (m) { return m.name; }).join(", ") + " side by side. Prices in USD per 1M tokens.",
+                     { "class": "sr-only" }));
+    var head = el("thead"), tr = el("tr");
+    tr.appendChild(el("th", "Model", { scope: "col" }));
+    models.forEach(function (m) {
+      var th = el("th", null, { scope: "col", "data-model": m.id });
+      th.appendChild(el("a", m.name, { href: root + m.page }));
+      th.appendChild(el("button", "×", { type: "button", "class": "many-remove", "data-remove": m.id,
+                                         "aria-label": "Remove " + m.name + " from the comparison", title: "Remove" }));
+      tr.appendChild(th);
+    });
+    head.appendChild(tr); t.appendChild(head);
+    var body = el("tbody");
+    specRows(f, models, doc).forEach(function (r) {
+      var row = el("tr");
+      row.appendChild(el("th", r.label, { scope: "row" }));
+      r.cells.forEach(function (c) {
+        var td = el("td", c.text, c.title ? { title: c.title } : {});
+        if (c.best) {
+          td.className = "best";
+          td.appendChild(el("span", " ▲", { "class": "better-mark", "aria-hidden": "true" }));
+          td.appendChild(el("span", " (best)", { "class": "sr-only" }));
+        }
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    t.appendChild(body); wrap.appendChild(t);
+    return wrap;
+  }
+
+  function setup(form, doc) {
+    var f = window.llmFormat, el = f.el;
+    var root = form.getAttribute("data-site-root");
+    var target = document.getElementById("many-result"), status = document.getElementById("many-status");
+    var count = form.querySelector(".many-count");
+    var retired = form.elements.retired;
+    var boxes = {}, byId = {};
+    doc.models.forEach(function (m) { byId[m.id] = m; });
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=m]"), function (b) { boxes[b.value] = b; });
+
+    var params = new URLSearchParams(window.location.search), asked = [];
+    params.getAll("m").forEach(function (v) {
+      v.split(",").forEach(function (id) { id = id.trim(); if (id && asked.indexOf(id) < 0) asked.push(id); });
+    });
+    var unknown = asked.filter(function (id) { return !(byId[id] && boxes[id]); });
+    var chosen = params.has("m") ? asked.filter(function (id) { return byId[id] && boxes[id]; })
+      : (form.getAttribute("data-default") || "").split(",").filter(function (id) { return byId[id] && boxes[id]; });
+    retired.checked = params.get("retired") === "1";
+
+    function showPicks() {
+      Object.keys(boxes).forEach(function (id) {
+        var box = boxes[id], label = box.closest("label");
+        box.checked = chosen.indexOf(id) >= 0;
+        label.hidden = label.getAttribute("data-retired") === "true" && !retired.checked && !box.checked;
+      });
+      Array.prototype.forEach.call(form.querySelectorAll("fieldset"), function (set) {
+        set.hidden = !set.querySelector("label:not([hidden])");
+      });
+      count.textContent = "(" + chosen.length + " chosen)";
+    }
+    function writeUrl() {
+      var query = "?m=" + chosen.map(encodeURIComponent).join(",") + (retired.checked ? "&retired=1" : "");
+      window.history.replaceState(window.history.state, "", window.location.pathname + query + window.location.hash);
+    }
+    function update(push) {
+      showPicks();
+      if (push) writeUrl();
+      var models = chosen.map(function (id) { return byId[id]; });
+      target.textContent = "";
+      var names = models.map(function (m) { return m.name; });
+      var missing = unknown.length ? " Not in the data, left out: " + unknown.join(", ") + "." : "";
+      if (models.length < 2) {
+        status.textContent = (models.length ? "Only " + names[0] + " is chosen: pick at least one more model." : "Pick two or more models to compare.") + missing;
+        return;
+      }
+      status.textContent = "Comparing " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] + "." + missing;
+      target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. Context and output in tokens (exact count on hover). " +
+                            "A wide table scrolls sideways; the row labels stay in place.",
+                            { "class": "many-key" }));
+      target.appendChild(table(f, models, doc, root));
+    }
+
+    form.addEventListener("change", function (e) {
+      var box = e.target;
+      if (box.name === "m") {
+        chosen = chosen.filter(function (id) { return id !== box.value; });
+        if (box.checked) chosen.push(box.value);
+      }
+      update(true);
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.querySelector("button.many-clear").addEventListener("click", function () { chosen = []; update(true); });
+    target.addEventListener("click", function (e) {
+      var button = e.target.closest("button[data-remove]");
+      if (!button) return;
+      chosen = chosen.filter(function (id) { return id !== button.getAttribute("data-remove"); });
+      update(true);
+      var next = target.querySelector("button[data-remove]");
+      (next || form.querySelector("summary")).focus();
+    });
+    // The list stays open where there is room, or until something is chosen.
+    var picker = form.querySelector("details[data-open-wide]");
+    if (picker && (window.matchMedia("(min-width: 60em)").matches || !chosen.length)) picker.open = true;
+    update(params.has("m"));
+  }
+
+  function init() {
+    var form = document.getElementById("many-form");
+    if (!form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "true");
+    fetch(form.getAttribute("data-models"))
+      .then(function (r) { return r.json(); })
+      .then(function (doc) { setup(form, doc); })
+      .catch(function (err) {
+        document.getElementById("many-status").textContent = "Could not load the model data: " + err.message;
+      });
+  }
+
+  // Material's instant navigation swaps pages without reloading scripts.
+  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+})();
