@@ -15,6 +15,7 @@ from markupsafe import Markup
 # Data text has each of them written as a numeric character reference, so a
 # model summary of `[x](javascript:...)` or `{{ config }}` shows as typed, in
 # a Markdown heading, a table cell or an HTML attribute alike.
+_SPACE = re.compile(r"\s+")
 _ACTIVE = re.compile(r"[&<>\"'\\`*_\[\](){}#|~!^=+:$@%]")
 
 
@@ -22,7 +23,10 @@ def inert(value: Any) -> Markup:
     """Data text made safe for HTML and Markdown; Markup passes through untouched."""
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    text = " ".join(str(value).split())  # newlines would end a table row or heading
+    # A newline would end a table row or heading: every run of whitespace
+    # becomes one space. Leading and trailing spaces stay (as one), so a
+    # separator such as `{{ ", " if not loop.last }}` keeps its space.
+    text = _SPACE.sub(" ", str(value))
     return Markup(_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", text))
 
 
