@@ -13,9 +13,10 @@ from markupsafe import Markup
 from . import text
 from .charts import site_charts
 from .export import API_VERSION
-from .differences import compare
+from .differences import BLENDED_MIX, blended_price, compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
-from .views import WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, workload_cost
+from .views import (WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, side_by_side, succession,
+                    top_differences, workload_cost)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -59,7 +60,8 @@ def environment() -> jinja2.Environment:
         tier_row=lambda t: [t.above, t.input, t.output, t.cached_input, t.batch_input, t.batch_output],
     )
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
-                       workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict)
+                       workload_cost=workload_cost, excluded_reasons=excluded_reasons, computed_verdict=computed_verdict,
+                       top_differences=top_differences, succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX)
     return env
 
 

@@ -194,6 +194,32 @@ def test_compare_any_two_from_a_model_page_matches_the_python_rules(page, base_u
     assert shown_dates == [d.sentence for d in expected.of("dates")]
 
 
+def test_compare_script_says_what_the_python_says_for_every_pair(page, base_url):
+    """Every pair of models, every dimension: the JS port and differences.py give the same sentences."""
+    page.goto(base_url + "compare/")
+    page.wait_for_selector("#compare-result h2")
+    shown = page.evaluate("""async () => {
+      const doc = await (await fetch(document.getElementById('compare-form').getAttribute('data-models'))).json();
+      const benchmarks = {};
+      doc.benchmarks.forEach(b => { benchmarks[b.id] = b; });
+      const out = {};
+      for (const a of doc.models) for (const b of doc.models) {
+        if (a.id < b.id) out[a.id + ' ' + b.id] = window.LLMCompareRules.differences(a, b, benchmarks);
+      }
+      return out;
+    }""")
+    ids = sorted(CATALOG.models)
+    mismatched = []
+    for i, x in enumerate(ids):
+        for y in ids[i + 1:]:
+            expected = compare(CATALOG.models[x], CATALOG.models[y])
+            for dimension in ("price", "context", "modalities", "benchmarks", "dates"):
+                if shown[f"{x} {y}"][dimension] != [d.sentence for d in expected.of(dimension)]:
+                    mismatched.append((x, y, dimension, shown[f"{x} {y}"][dimension], [d.sentence for d in expected.of(dimension)]))
+    assert len(shown) == len(ids) * (len(ids) - 1) // 2
+    assert not mismatched, "\n".join(f"{x} vs {y} [{d}]:\n  js: {js}\n  py: {py}" for x, y, d, js, py in mismatched[:80]) + f"\n({len(mismatched)} in all)"
+
+
 def test_compare_links_to_the_static_page_of_a_featured_pair(page, base_url):
     page.goto(base_url + "compare/?a=gpt-4o&b=gpt-4o-mini")
     link = page.wait_for_selector("#compare-result a:has-text('read the full comparison')")
