@@ -133,10 +133,11 @@ def test_seed_page_has_one_price_sentence_and_a_price_table(built_site):
     assert text.count("94% cheaper") == 3   # the short verdict, the top three, the price section: once each
     assert "is deprecated and" not in text
     table = page.select_one("table[data-table=pair-prices]")
-    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Model", "Input", "Cached input", "Output", "Blended 3:1"]
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Price", "GPT-4o", "GPT-4o mini"]
     rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")}
-    assert rows["GPT-4o"] == ["$2.50", "$1.25", "$10.00", "$4.38"]
-    assert rows["GPT-4o mini"][0].startswith("$0.15") and rows["GPT-4o mini"][3].startswith("$0.26")
+    assert list(rows) == ["Input", "Cached input", "Output", "Blended 3:1"]
+    assert [r[0] for r in rows.values()] == ["$2.50", "$1.25", "$10.00", "$4.38"]
+    assert [r[1] for r in rows.values()] == ["$0.15 ▲ (lower)", "$0.075 ▲ (lower)", "$0.60 ▲ (lower)", "$0.26 ▲ (lower)"]
 
 
 def test_release_dates_carry_no_better_mark(built_site):
