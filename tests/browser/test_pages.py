@@ -16,6 +16,9 @@ from catalog.differences import compare  # noqa: E402
 
 from browser_support import AXE, SHOTS  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+from glue import find_glue  # noqa: E402
+
 CATALOG = load_catalog(ROOT / "data" / "models.yaml", ROOT / "data" / "models.schema.json", "data/models.yaml")
 TABLE = "table[data-table=catalog-table]"
 
@@ -218,6 +221,17 @@ def test_compare_script_says_what_the_python_says_for_every_pair(page, base_url)
                     mismatched.append((x, y, dimension, shown[f"{x} {y}"][dimension], [d.sentence for d in expected.of(dimension)]))
     assert len(shown) == len(ids) * (len(ids) - 1) // 2
     assert not mismatched, "\n".join(f"{x} vs {y} [{d}]:\n  js: {js}\n  py: {py}" for x, y, d, js, py in mismatched[:80]) + f"\n({len(mismatched)} in all)"
+
+
+@pytest.mark.parametrize("path", ["compare/?a=gpt-4o&b=o3", "", "calculator/"])
+def test_text_written_by_the_scripts_keeps_its_separators(page, base_url, path):
+    """The glue scan of tests/test_glue.py, on what the scripts add in the browser."""
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector({"compare/?a=gpt-4o&b=o3": "#compare-result li", "": ".catalog-count:has-text('Showing')",
+                            "calculator/": "table[data-table=calculator] tbody tr .cost"}[path])
+    found = find_glue(page.content())
+    assert not found, "\n".join(map(str, found[:20]))
 
 
 def test_compare_links_to_the_static_page_of_a_featured_pair(page, base_url):
