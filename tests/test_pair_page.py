@@ -69,31 +69,40 @@ def _site(*models, pairs=()):
     return SimpleNamespace(models={m.id: m for m in models}), SimpleNamespace(pairs=tuple(pairs))
 
 
+def _compared(found):
+    return [(x.a.id, x.b.id, x.pair.slug if x.pair else None) for x in found.comparisons]
+
+
 def test_successors_link_the_pair_page_comparing_them():
     a, b, x, y = retiring("a", "x"), retiring("b", "y"), model("x"), model("y")
     catalog, views = _site(a, b, x, y, pairs=[Pair(y, x)])
     found = succession(Pair(a, b), catalog, views)
     assert [(old.id, new.id) for old, new in found.replacements] == [("a", "x"), ("b", "y")]
-    assert found.pair.slug == "y-vs-x" and found.compare_ids == ()
+    assert _compared(found) == [("x", "y", "y-vs-x")] and found.shared is None
 
 
 def test_successors_without_a_page_go_to_compare_any_two():
     a, b, x, y = retiring("a", "x"), retiring("b", "y"), model("x"), model("y")
-    found = succession(Pair(a, b), *_site(a, b, x, y))
-    assert found.pair is None and found.compare_ids == ("x", "y")
+    assert _compared(succession(Pair(a, b), *_site(a, b, x, y))) == [("x", "y", None)]
 
 
 def test_one_successor_is_compared_with_the_model_that_stays():
     a, b, x = retiring("a", "x"), model("b"), model("x")
-    found = succession(Pair(a, b), *_site(a, b, x))
-    assert found.compare_ids == ("x", "b")
+    assert _compared(succession(Pair(a, b), *_site(a, b, x))) == [("x", "b", None)]
+
+
+def test_a_successor_shared_by_both_is_compared_with_each_model_it_replaces():
+    a, b, x = retiring("a", "x"), retiring("b", "x"), model("x")
+    found = succession(Pair(a, b), *_site(a, b, x, pairs=[Pair(x, b)]))
+    assert found.shared.id == "x"
+    assert _compared(found) == [("x", "a", None), ("x", "b", "x-vs-b")]
 
 
 def test_no_retirement_no_successor_line_and_a_missing_replacement_is_named():
     assert succession(Pair(model("a"), model("b")), *_site(model("a"), model("b"))) is None
     a, b = retiring("a"), model("b")
     found = succession(Pair(a, b), *_site(a, b))
-    assert found.replacements == () and [m.id for m in found.without] == ["a"]
+    assert found.replacements == () and found.comparisons == () and [m.id for m in found.without] == ["a"]
 
 
 # --- the built seed page ----------------------------------------------------------------------
@@ -113,16 +122,15 @@ def test_seed_page_names_successors_or_says_there_are_none(built_site):
     page = soup(built_site, SEED)
     line = page.select_one("p.successors")
     text = line.get_text(" ", strip=True)
-    for old in ("gpt-4o", "gpt-4o-mini"):
-        new = CATALOG.models[old].retirement.replacement
-        if new:
-            assert f"{CATALOG.models[old].name} → {CATALOG.models[new].name}" in text
     found = succession(next(p for p in VIEWS.pairs if p.slug == "gpt-4o-vs-gpt-4o-mini"), CATALOG, VIEWS)
     hrefs = [a["href"] for a in line.find_all("a")]
-    if found.pair:
-        assert f"../../{found.pair.url}" in hrefs
-    elif found.compare_ids:
-        assert f"../?a={found.compare_ids[0]}&b={found.compare_ids[1]}" in hrefs
+    if found.shared:
+        assert f"Suggested replacement for both: {found.shared.name}" in text
+    else:
+        for old, new in found.replacements:
+            assert f"{old.name} → {new.name}" in text
+    for x in found.comparisons:
+        assert (f"../../{x.pair.url}" if x.pair else f"../?a={x.a.id}&b={x.b.id}") in hrefs
     if found.without:
         assert "no replacement named in the data" in text
 

@@ -211,31 +211,52 @@ def top_differences(diffs: PairDifferences, count: int = 3) -> list[Highlight]:
 
 
 @dataclass(frozen=True)
+class Comparing:
+    """A comparison worth reading next: its static page if there is one, else compare-any-two."""
+
+    a: Model
+    b: Model
+    pair: Optional[Pair] = None
+
+
+@dataclass(frozen=True)
 class Succession:
-    """What the vendors suggest instead of the retiring models of a pair."""
+    """What the vendors suggest instead of the retiring models of a pair, and what to compare next."""
 
     replacements: tuple[tuple[Model, Model], ...]   # (retiring model, its suggested replacement)
-    pair: Optional[Pair] = None                      # the static page comparing two different replacements
-    compare_ids: tuple[str, ...] = ()                # else the two ids for compare-any-two
+    comparisons: tuple[Comparing, ...] = ()
     without: tuple[Model, ...] = ()                  # retiring models with no replacement named
+
+    @property
+    def shared(self) -> Optional[Model]:
+        """The one replacement named for every retiring model of the pair, if there are two and they share it."""
+        news = {new.id for _, new in self.replacements}
+        return self.replacements[0][1] if len(self.replacements) > 1 and len(news) == 1 else None
 
 
 def succession(pair: Pair, catalog: Catalog, views: "SiteViews") -> Optional[Succession]:
-    """The successors of a pair's deprecated or retiring models, and where to compare them; None if neither retires."""
+    """The successors of a pair's deprecated or retiring models, and where to compare them; None if neither retires.
+
+    Two different successors: compare them with each other. One successor and
+    a model that stays: compare those two. One successor for both: compare it
+    with each of the models it replaces.
+    """
     retiring = [m for m in (pair.a, pair.b) if m.retirement]
     if not retiring:
         return None
-    replacements = tuple((m, catalog.models[m.retirement.replacement]) for m in retiring
-                         if m.retirement.replacement and m.retirement.replacement in catalog.models)
-    without = tuple(m for m in retiring if not (m.retirement.replacement and m.retirement.replacement in catalog.models))
-    # Compare the two replacements; with one replacement, compare it with the side that stays.
-    targets = list(dict.fromkeys(new.id for _, new in replacements))
-    targets += [m.id for m in (pair.a, pair.b) if m not in retiring and m.id not in targets]
-    if len(targets) < 2:
-        return Succession(replacements, without=without)
-    ids = (targets[0], targets[1])
-    found = next((p for p in views.pairs if {p.a.id, p.b.id} == set(ids)), None)
-    return Succession(replacements, found, () if found else ids, without)
+    named = [m for m in retiring if m.retirement.replacement in catalog.models]
+    replacements = tuple((m, catalog.models[m.retirement.replacement]) for m in named)
+    without = tuple(m for m in retiring if m not in named)
+    news = list({new.id: new for _, new in replacements}.values())
+    stays = [m for m in (pair.a, pair.b) if not m.retirement]
+    if len(news) > 1:
+        wanted = [(news[0], news[1])]
+    elif news and stays:
+        wanted = [(news[0], stays[0])]
+    else:
+        wanted = [(new, old) for old, new in replacements if new.id != old.id]
+    found = {frozenset((p.a.id, p.b.id)): p for p in views.pairs}
+    return Succession(replacements, tuple(Comparing(x, y, found.get(frozenset((x.id, y.id)))) for x, y in wanted), without)
 
 
 def excluded_reasons(fit: ApplicationFit, model: Model) -> tuple[str, ...]:
