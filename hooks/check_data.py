@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     try:
         catalog = load_catalog(data_file, ROOT / "data" / "models.schema.json", str(shown))
     except DataError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(outcome=""), file=sys.stderr)
         return 1
     vendors = len({m.vendor.id for m in catalog.models.values()})
     summary = f"{shown}: OK: {len(catalog.models)} models from {vendors} vendors, {len(catalog.benchmarks)} benchmarks"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import logging
 import os
 from pathlib import Path
 from typing import Literal, Optional
@@ -33,27 +34,46 @@ _serving = False
 _last_good: Optional[Catalog] = None
 
 
+# Set while a `mkdocs serve` rebuild uses the last good data, so MkDocs' own
+# "Documentation built" line does not contradict the one message we log.
+_stale = False
+STALE = "serving the last good data until it is fixed"
+
+
+class _QuietWhileStale(logging.Filter):
+    """Drops MkDocs' "Documentation built in ..." line for a rebuild from the last good data."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_stale and str(record.msg).startswith("Documentation built"))
+
+
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if _serving and not any(isinstance(f, _QuietWhileStale) for f in build_log.filters):
+        build_log.addFilter(_QuietWhileStale())
 
 
 @event_priority(100)  # before the other hooks, which read what this one stores
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _last_good
+    global _last_good, _stale
     # Anchored on mkdocs.yml, not the working directory: `mkdocs build -f ...`
     # from anywhere reads the data beside the config.
     root = Path(config.config_file_path).resolve().parent
     data_file = root / "data" / "models.yaml"
     config["catalog_problems"] = None
+    _stale = False
     try:
         catalog = load_catalog(data_file, root / "data" / "models.schema.json", _shown(data_file))
         _last_good = catalog
     except DataError as error:
         if not (_serving and _last_good):
             raise PluginError(error.report()) from None
-        log.error(error.report() + "\nShowing the last good data until the file is fixed.")
-        catalog, config["catalog_problems"] = _last_good, error
+        # One message, and no "Documentation built" after it: the preview is
+        # rebuilt, but from data that is not the file on disk.
+        log.error(error.report(STALE))
+        catalog, config["catalog_problems"], _stale = _last_good, error, True
     # Derived once per build (rankings, pairs, standouts), never per page.
     config["catalog"] = catalog
     config["catalog_views"] = build_views(catalog)
@@ -70,8 +90,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: objec
     if error is None:
         return html_text
     items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in error.problems)
-    banner = (f'<div class="admonition failure"><p class="admonition-title">{html.escape(error.file)} has '
-              f"{len(error.problems)} problem(s); this preview shows the last good data</p><ul>{items}</ul></div>")
+    banner = (f'<div class="admonition failure" role="alert"><p class="admonition-title">{html.escape(error.file)} has '
+              f"{error.count_text}; this preview shows the last good data until it is fixed</p><ul>{items}</ul></div>")
     return banner + html_text
 
 

@@ -67,6 +67,7 @@ def test_serve_rebuilds_on_data_edit_and_keeps_the_last_good_pages(project):
         page = _wait_for(lambda: (p := _get(url)) and "this preview shows the last good data" in p and p)
         assert "GPT-4o mini edited" in page  # the last good data, not an empty or stuck server
         assert "expected a whole number of tokens" in page
+        assert "data/models.yaml has 1 problem; this preview shows the last good data until it is fixed" in page
     except AssertionError as error:
         server.send_signal(signal.SIGTERM)
         raise AssertionError(f"{error}\nserver output:\n{server.communicate(timeout=20)[0][-3000:]}") from None
@@ -76,3 +77,9 @@ def test_serve_rebuilds_on_data_edit_and_keeps_the_last_good_pages(project):
     output = server.communicate(timeout=20)[0]
     assert "data/models.yaml:" in output and "expected a whole number of tokens" in output
     assert "Traceback" not in output
+    # One clear message, not "the site was not built" followed by "Documentation built".
+    assert "the site was not built" not in output
+    message = output.index("data/models.yaml has 1 problem; serving the last good data until it is fixed")
+    problem = output.index("expected a whole number of tokens", message)
+    assert output[message:problem].count("\n") == 1, "the problem line follows the headline"
+    assert "Documentation built" not in output[message:], output[message:]

@@ -25,6 +25,7 @@ def test_bad_edit_fails_cleanly_and_keeps_the_last_good_site(project):
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
+    assert "data/models.yaml has 2 problems; the site was not built" in result.stderr
     lines = [l.strip() for l in result.stderr.splitlines() if "data/models.yaml:" in l and ": models." in l]
     assert any("context_window: expected a whole number of tokens" in l for l in lines), result.stderr
     assert any("vendor: unknown vendor 'opnai'" in l for l in lines), result.stderr

@@ -32,14 +32,24 @@ def test_missing_max_output_says_only_one_publishes():
     assert d.better is None
 
 
-def test_price_as_percent_and_factor():
+def test_one_price_sentence_blended_with_percent_and_factor():
     a = model("a", pricing=(price("2024-05-13", 2.5, 10.0, 1.25),))
     b = model("b", pricing=(price("2024-07-18", 0.15, 0.6, 0.075),))
-    found = sentences(a, b, "price")
-    assert "B is 94% cheaper than A on input price (16.7× cheaper): $0.15 vs $2.50 per 1M tokens." in found
-    assert "B is 94% cheaper than A on cached input price (16.7× cheaper): $0.075 vs $1.25 per 1M tokens." in found
-    blended = [d for d in compare(a, b).of("price") if d.topic == "blended"][0]
-    assert "blended (3 input : 1 output)" in blended.sentence and blended.better == "b"
+    comparing = [d for d in compare(a, b).of("price") if d.topic == "blended"]
+    assert [d.sentence for d in comparing] == [
+        "B is 94% cheaper than A (16.7× cheaper) at a 3:1 input/output mix: $0.26 vs $4.38 per 1M tokens."]
+    assert comparing[0].better == "b"
+    # Input, cached and output prices are in the table, not in sentences of their own.
+    assert not any("cheaper on" in s or "cached" in s for s in sentences(a, b, "price"))
+
+
+def test_price_sentence_names_a_price_that_points_the_other_way():
+    a = model("a", pricing=(price("2024-05-13", 1.0, 8.0),))   # blended 2.75, cheaper input
+    b = model("b", pricing=(price("2024-05-13", 2.0, 3.0),))   # blended 2.25, cheaper output
+    d = compare(a, b).of("price")[0]
+    assert d.sentence == ("B is 18% cheaper than A (1.2× cheaper) at a 3:1 input/output mix: $2.25 vs $2.75 per 1M tokens. "
+                          "A is cheaper on input: $1.00 vs $2.00.")
+    assert d.better == "b"
 
 
 def test_blended_price_uses_three_to_one():
@@ -48,25 +58,28 @@ def test_blended_price_uses_three_to_one():
 
 
 def test_equal_prices_say_both():
-    found = sentences(model("a"), model("b"), "price")
-    assert "Both charge the same input price: $1.00 per 1M tokens." in found
+    assert sentences(model("a"), model("b"), "price")[0] == "Both cost the same at a 3:1 input/output mix: $1.75 per 1M tokens."
+
+
+def test_equal_blend_with_different_prices_names_both_directions():
+    a = model("a", pricing=(price("2024-05-13", 1.0, 4.0),))   # blended 1.75
+    b = model("b", pricing=(price("2024-05-13", 0.5, 5.5),))   # blended 1.75
+    d = compare(a, b).of("price")[0]
+    assert d.sentence == ("Both cost the same at a 3:1 input/output mix: $1.75 per 1M tokens. "
+                          "B is cheaper on input: $0.50 vs $1.00. A is cheaper on output: $4.00 vs $5.50.")
+    assert d.better is None
 
 
 def test_zero_price_is_free_not_infinitely_cheaper():
     a = model("a", pricing=(price("2024-05-13", 0.0, 0.0),))
     found = sentences(a, model("b"), "price")
-    assert "A is free for input tokens; B charges $1.00 per 1M tokens." in found
+    assert found[0] == "A is free; B costs $1.75 per 1M tokens at a 3:1 input/output mix."
     assert not any("∞" in s or "inf" in s for s in found)
 
 
 def test_both_free_is_equal():
     free = (price("2024-05-13", 0.0, 0.0),)
-    assert "Both charge the same input price: $0.00 per 1M tokens." in sentences(model("a", pricing=free), model("b", pricing=free))
-
-
-def test_cached_price_only_on_one_side():
-    a = model("a", pricing=(price("2024-05-13", 1.0, 4.0, 0.5),))
-    assert "Only A lists a cached input price ($0.50 per 1M tokens); B does not." in sentences(a, model("b"), "price")
+    assert sentences(model("a", pricing=free), model("b", pricing=free))[0] == "Both cost the same at a 3:1 input/output mix: $0.00 per 1M tokens."
 
 
 def test_no_price_on_either_side():
@@ -120,6 +133,24 @@ def test_release_dates_knowledge_and_status():
     assert "A is newer: released Jul 18, 2024, 2 months after B (May 13, 2024)." in found
     assert "Both have a knowledge cutoff of Oct 2023." in found
     assert "A is deprecated (shutdown Jan 14, 2027); B is active." in found
+    status = [d for d in compare(a, b).of("dates") if d.topic == "status"][0]
+    assert status.better == "b"
+
+
+def test_dates_carry_no_better_mark():
+    a = model("a", released=date(2025, 1, 1), knowledge_cutoff="2024-06")
+    b = model("b", knowledge_cutoff="2023-10")
+    dated = [d for d in compare(a, b).of("dates") if d.topic in ("released", "knowledge_cutoff")]
+    assert len(dated) == 2 and all(d.better is None for d in dated)
+
+
+def test_same_status_says_both_even_with_different_shutdowns():
+    a = model("a", status="deprecated", retirement=Retirement(SRC, date(2026, 10, 14), date(2027, 1, 14)))
+    b = model("b", status="deprecated", retirement=Retirement(SRC, date(2026, 10, 14), date(2027, 3, 1)))
+    same = model("c", status="deprecated", retirement=Retirement(SRC, date(2026, 10, 14), date(2027, 1, 14)))
+    assert sentences(a, b, "dates")[-1] == "Both are deprecated: A shuts down on Jan 14, 2027; B shuts down on Mar 1, 2027."
+    assert sentences(a, same, "dates")[-1] == "Both are deprecated (shutdown Jan 14, 2027)."
+    assert not any(" is deprecated and " in s for s in sentences(a, b))
 
 
 def test_same_release_day_and_status():

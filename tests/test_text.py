@@ -72,3 +72,10 @@ def test_list_prices_show_as_published():
 def test_percent_has_no_space():
     from catalog.text import percent
     assert percent(94.0) == "94%" and percent(-50, sign=True) == "-50%" and percent(15, sign=True) == "+15%"
+
+
+def test_fixed_rounds_a_half_away_from_zero_like_the_compare_script():
+    from catalog.text import fixed
+    # Python's format rounds these exact halves to even (5.2, 92, 1.2); readers and JS's toFixed round up.
+    assert [fixed(5.25, 1), fixed(92.5, 0), fixed(1.25, 1), fixed(31.25, 1)] == ["5.3", "93", "1.3", "31.3"]
+    assert [fixed(0.2625, 2), fixed(1.005, 2), fixed(-0.3, 0), fixed(-2.5, 0)] == ["0.26", "1.01", "0", "-3"]

@@ -43,9 +43,33 @@ def test_the_published_data_file_is_valid():
 
 # --- YAML-level rules -------------------------------------------------------
 
-def test_yaml_syntax_error_names_line_and_column(tmp_path):
+def test_unclosed_brace_is_reported_where_it_opens_not_a_line_later(tmp_path):
     found = problems(tmp_path, "vendors:\n  openai: {name: OpenAI\nmodels: {}\n")
-    assert len(found) == 1 and found[0].startswith("models.yaml:3:") and "YAML syntax error" in found[0]
+    assert found == ["models.yaml:2:11: vendors.openai: YAML syntax error: this '{' has no closing '}' (noticed at line 3, column 7)"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("models:\n  m:\n    modalities: {input: [text], output: [text]\n    status: active\n",
+     "models.yaml:3:17: models.m.modalities: YAML syntax error: this '{' has no closing '}'"),
+    ("models:\n  m:\n    strengths: [fast, cheap\n    status: active\n",
+     "models.yaml:3:16: models.m.strengths: YAML syntax error: this '[' has no closing ']'"),
+    ('models:\n  m:\n    name: "M\n    status: active\n',
+     "models.yaml:3:11: models.m.name: YAML syntax error: this quote has no closing quote"),
+    ("models:\n  m:\n    name: M\n    summary A model.\n    status: active\n",
+     "models.yaml:4:5: models.m: YAML syntax error: this line has a key with no ':' after it"),
+    ("models:\n  m:\n    pricing:\n      - {since: 2024-01-01, input: 1, output: 2}\n      - {since: 2024-02-01, input: 1\n    status: active\n",
+     "models.yaml:5:9: models.m.pricing[1]: YAML syntax error: this '{' has no closing '}'"),
+    ("models:\n  m:\n    pricing:\n      - since: 2024-01-01\n        input: [1\n    status: active\n",
+     "models.yaml:5:16: models.m.pricing[0].input: YAML syntax error: this '[' has no closing ']'"),
+])
+def test_syntax_errors_point_at_the_line_to_fix_and_its_field(tmp_path, text, expected):
+    found = problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_a_block_indentation_error_stays_on_its_own_line(tmp_path):
+    found = problems(tmp_path, "models:\n  m:\n    name: x\n   status: y\n")
+    assert len(found) == 1 and found[0].startswith("models.yaml:4:4: models.m.status: YAML syntax error"), found
 
 
 def test_tabs_are_reported_on_every_line(tmp_path):
@@ -227,6 +251,7 @@ def test_check_command_prints_problems_without_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "models.yaml:" in result.stderr and "models.big-model.vendor: unknown vendor 'x'" in result.stderr
+    assert "models.yaml has 2 problems\n" in result.stderr and "site was not built" not in result.stderr  # checking builds nothing
 
 
 def test_check_command_passes_the_published_file():

@@ -9,6 +9,14 @@
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var MIX = [3, 1];
 
+  /* `v` to `places` decimals, a half rounded away from zero on the decimal as written (text.fixed):
+     5.25 -> "5.3", 92.5 -> "93", where toFixed would go by the binary value. */
+  function fixed(v, places) {
+    var s = String(Math.abs(v));
+    if (s.indexOf("e") >= 0) return v.toFixed(places);
+    var r = Math.round(Number(s + "e" + places));
+    return (v < 0 && r !== 0 ? "-" : "") + (r / Math.pow(10, places)).toFixed(places);
+  }
   function trimZeros(s) { return s.indexOf(".") < 0 ? s : s.replace(/0+$/, "").replace(/\.$/, ""); }
   function grouped(n, digits) {
     return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -23,18 +31,18 @@
     if (v === null || v === undefined) return "—";
     if (v === 0) return "$0.00";
     if (Math.abs(v) < 0.1) return "$" + (Math.abs(v) >= 1e-4 ? String(Number(v.toPrecision(3))) : v.toExponential(2));
-    return "$" + grouped(v, 2);
+    return "$" + grouped(Number(fixed(v, 2)), 2);
   }
   function tokensLong(n) { return grouped(n, 0); }
   /* The vendors' convention (text.tokens_short): binary sizes in K = 1,024. */
   function tokensShort(n) {
     if (n >= 1024 && n % 1024 === 0 && n % 1000 !== 0) {
       if (n % 1048576 === 0) return (n / 1048576) + "M";
-      if (n >= 1048576) return trimZeros((n / 1048576).toFixed(2)) + "M";
-      return trimZeros((n / 1024).toFixed(1)) + "K";
+      if (n >= 1048576) return trimZeros(fixed(n / 1048576, 2)) + "M";
+      return trimZeros(fixed(n / 1024, 1)) + "K";
     }
-    if (n >= 1e6) return trimZeros((n / 1e6).toFixed(2)) + "M";
-    if (n >= 1e3) return trimZeros((n / 1e3).toFixed(1)) + "K";
+    if (n >= 1e6) return trimZeros(fixed(n / 1e6, 2)) + "M";
+    if (n >= 1e3) return trimZeros(fixed(n / 1e3, 1)) + "K";
     return String(n);
   }
   function longDate(iso) {
@@ -56,40 +64,51 @@
   }
   function cheaperPhrase(low, high) {
     var saving = (1 - low / high) * 100;
-    var percent = saving >= 1 ? saving.toFixed(0) : saving.toFixed(1);
-    return [percent + "% cheaper", (high / low).toFixed(1) + "× cheaper"];
+    var percent = fixed(saving, saving >= 1 ? 0 : 1);
+    return [percent + "% cheaper", fixed(high / low, 1) + "× cheaper"];
   }
 
   function pctChange(old, now) {
     if (old === now) return "unchanged";
     if (old === 0) return "from free to " + usd(now);
     var v = (now - old) / old * 100;
-    return (v >= 0 ? "+" : "") + v.toFixed(0) + "%";
+    var shown = fixed(v, 0);
+    return (shown.charAt(0) === "-" ? "" : "+") + shown + "%";
   }
   function dayNumber(iso) { var p = iso.split("-").map(Number); return Date.UTC(p[0], p[1] - 1, p[2]) / 86400000; }
   function span(days) {
     if (days < 60) return days + " days";
-    var months = Math.round(days / 30.44);
+    var months = Number(fixed(days / 30.44, 0));
     if (months < 24) return months + " months";
-    return (days / 365.25).toFixed(1) + " years";
+    return fixed(days / 365.25, 1) + " years";
   }
   function describeStatus(m) {
     var r = m.retirement;
     return r && r.shutdown ? m.status + " (shutdown " + longDate(r.shutdown) + ")" : m.status;
   }
 
-  function priceSentence(a, b, label, va, vb, fmt) {
-    var unit = "per 1M tokens", show = fmt || usd;
-    if (va == null && vb == null) return null;
-    if (va == null || vb == null) {
-      var has = va != null ? a : b, lacks = va != null ? b : a, value = va != null ? va : vb;
-      return ["Only " + has.name + " lists a " + label + " price (" + show(value) + " " + unit + "); " + lacks.name + " does not.", null];
+  /* The one price sentence of a pair (differences._blended_sentence): blended price, plus where input or output points the other way. */
+  function blendedSentence(a, b, pa, pb) {
+    var va = blended(pa), vb = blended(pb), mix = "a " + MIX[0] + ":" + MIX[1] + " input/output mix", unit = "per 1M tokens";
+    var sentence, better = null;
+    if (va === vb) sentence = "Both cost the same at " + mix + ": " + money(va) + " " + unit + ".";
+    else {
+      var low = va < vb ? a : b, high = va < vb ? b : a, lv = Math.min(va, vb), hv = Math.max(va, vb);
+      if (lv === 0) sentence = low.name + " is free; " + high.name + " costs " + money(hv) + " " + unit + " at " + mix + ".";
+      else {
+        var phrase = cheaperPhrase(lv, hv);
+        sentence = low.name + " is " + phrase[0] + " than " + high.name + " (" + phrase[1] + ") at " + mix + ": " + money(lv) + " vs " + money(hv) + " " + unit + ".";
+      }
+      better = low.id;
     }
-    if (va === vb) return ["Both charge the same " + label + " price: " + show(va) + " " + unit + ".", null];
-    var low = va < vb ? a : b, high = va < vb ? b : a, lv = Math.min(va, vb), hv = Math.max(va, vb);
-    if (lv === 0) return [low.name + " is free for " + label + " tokens; " + high.name + " charges " + show(hv) + " " + unit + ".", low.id];
-    var phrase = cheaperPhrase(lv, hv);
-    return [low.name + " is " + phrase[0] + " than " + high.name + " on " + label + " price (" + phrase[1] + "): " + show(lv) + " vs " + show(hv) + " " + unit + ".", low.id];
+    [["input", pa.input, pb.input], ["output", pa.output, pb.output]].forEach(function (k) {
+      if (k[1] === k[2]) return;
+      var cheap = k[1] < k[2] ? a : b;
+      if (better === null || cheap.id !== better) {
+        sentence += " " + cheap.name + " is cheaper on " + k[0] + ": " + usd(Math.min(k[1], k[2])) + " vs " + usd(Math.max(k[1], k[2])) + ".";
+      }
+    });
+    return sentence;
   }
 
   function sizeSentence(a, b, label, va, vb) {
@@ -100,7 +119,7 @@
     }
     if (va === vb) return "Both have the same " + tokensShort(va) + " " + label + " (" + tokensLong(va) + " tokens).";
     var big = va > vb ? a : b, small = va > vb ? b : a;
-    return big.name + "'s " + label + " (" + tokensLong(Math.max(va, vb)) + " tokens) is " + (Math.max(va, vb) / Math.min(va, vb)).toFixed(1) + "× " + small.name + "'s (" + tokensLong(Math.min(va, vb)) + " tokens).";
+    return big.name + "'s " + label + " (" + tokensLong(Math.max(va, vb)) + " tokens) is " + fixed(Math.max(va, vb) / Math.min(va, vb), 1) + "× " + small.name + "'s (" + tokensLong(Math.min(va, vb)) + " tokens).";
   }
 
   function differences(a, b, benchmarks) {
@@ -110,13 +129,7 @@
     else if (!pa || !pb) {
       var priced = pa ? a : b, other = pa ? b : a;
       out.price.push("Only " + priced.name + " has a published API price (" + usd(priced.price.input) + " input / " + usd(priced.price.output) + " output per 1M tokens); " + other.name + " has none.");
-    } else {
-      [["input", pa.input, pb.input], ["output", pa.output, pb.output], ["cached input", pa.cached_input, pb.cached_input],
-       ["blended (" + MIX[0] + " input : " + MIX[1] + " output)", blended(pa), blended(pb), money]].forEach(function (row) {
-        var s = priceSentence(a, b, row[0], row[1], row[2], row[3]);
-        if (s) out.price.push(s[0]);
-      });
-    }
+    } else out.price.push(blendedSentence(a, b, pa, pb));
     [a, b].forEach(function (m) {
       var h = m.price_history;
       if (!h.length) return;
@@ -162,7 +175,7 @@
       if (sa.value === sb.value) { out.benchmarks.push("Both score " + scoreText(bench, sa.value) + " on " + bench.name + dir + "." + setting); return; }
       var aBetter = (sa.value > sb.value) === bench.higher_is_better;
       var best = aBetter ? a : b, worst = aBetter ? b : a, bs = aBetter ? sa : sb, ws = aBetter ? sb : sa;
-      out.benchmarks.push("On " + bench.name + dir + ", " + best.name + " scores " + scoreText(bench, bs.value) + " against " + worst.name + "'s " + scoreText(bench, ws.value) + ": " + best.name + " is ahead by " + Math.abs(sa.value - sb.value).toFixed(1) + (bench.unit === "percent" ? " points" : "") + "." + setting);
+      out.benchmarks.push("On " + bench.name + dir + ", " + best.name + " scores " + scoreText(bench, bs.value) + " against " + worst.name + "'s " + scoreText(bench, ws.value) + ": " + best.name + " is ahead by " + fixed(Math.abs(sa.value - sb.value), 1) + (bench.unit === "percent" ? " points" : "") + "." + setting);
     });
     var anyOnly = false;
     [a, b].forEach(function (m) {
@@ -187,7 +200,11 @@
       out.dates.push("Only " + hasK.name + " publishes a knowledge cutoff (" + monthOrDate(hasK.knowledge_cutoff) + ").");
     }
     var da = describeStatus(a), db = describeStatus(b);
-    out.dates.push(a.status === b.status && da === db ? "Both are " + da + "." : a.name + " is " + da + "; " + b.name + " is " + db + ".");
+    if (a.status === b.status && da === db) out.dates.push("Both are " + da + ".");
+    else if (a.status === b.status) {
+      out.dates.push("Both are " + a.status + ": " + [a, b].filter(function (m) { return m.retirement && m.retirement.shutdown; })
+        .map(function (m) { return m.name + " shuts down on " + longDate(m.retirement.shutdown); }).join("; ") + ".");
+    } else out.dates.push(a.name + " is " + da + "; " + b.name + " is " + db + ".");
     return out;
   }
 
@@ -195,11 +212,11 @@
     var pa = a.price || {}, pb = b.price || {};
     var list = [
       ["Vendor", vendors[a.vendor], vendors[b.vendor], String, null],
-      ["Released", a.released, b.released, longDate, true],
+      ["Released", a.released, b.released, longDate, null],   // dates carry no better/worse mark
       ["Status", a.status, b.status, String, null],
       ["Context window", a.context_window, b.context_window, function (v) { return tokensLong(v) + " tokens"; }, true],
       ["Maximum output", a.max_output_tokens, b.max_output_tokens, function (v) { return tokensLong(v) + " tokens"; }, true],
-      ["Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, monthOrDate, true],
+      ["Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, monthOrDate, null],
       ["Input", a.modalities.input.join(", "), b.modalities.input.join(", "), String, null],
       ["Output", a.modalities.output.join(", "), b.modalities.output.join(", "), String, null],
       ["Input price (per 1M)", pa.input, pb.input, usd, false],
@@ -315,6 +332,8 @@
   // The number and date formats, shared with compare-many.js (loaded after this file).
   window.llmFormat = { MIX: MIX, usd: usd, money: money, tokensShort: tokensShort, tokensLong: tokensLong,
                        longDate: longDate, monthOrDate: monthOrDate, scoreText: scoreText, blended: blended, el: el };
+  // The rules, for the browser test that checks them against the Python for every pair.
+  window.LLMCompareRules = { differences: differences, rows: rows };
 
   // Material's instant navigation swaps pages without reloading scripts.
   if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);

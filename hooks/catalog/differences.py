@@ -8,7 +8,7 @@ model is never "∞× cheaper".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
 from . import text
 from .model import Model, PricePoint, Score, Source
@@ -24,7 +24,8 @@ class Difference:
     sentence: str
     better: Optional[str] = None  # id of the model this favours, if any
     sources: tuple[Source, ...] = ()
-    topic: str = ""               # finer than dimension: "blended", "input", "context_window", ...
+    topic: str = ""               # finer than dimension: "blended", "context_window", a benchmark key, "status", ...
+    gap: float = 0.0              # size of a benchmark gap (points, or percent of the higher score), to rank them
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ def blended_price(price: PricePoint, mix: tuple[int, int] = BLENDED_MIX) -> floa
 def cheaper_phrase(low: float, high: float) -> tuple[str, str]:
     """('94 % cheaper', '16.7× cheaper') for two positive prices, low < high."""
     saving = (1 - low / high) * 100
-    percent = f"{saving:.0f}" if saving >= 1 else f"{saving:.1f}"
-    return f"{percent}% cheaper", f"{high / low:.1f}× cheaper"
+    percent = text.fixed(saving, 0 if saving >= 1 else 1)
+    return f"{percent}% cheaper", f"{text.fixed(high / low, 1)}× cheaper"
 
 
 def compare(a: Model, b: Model) -> PairDifferences:
@@ -62,40 +63,44 @@ def compare(a: Model, b: Model) -> PairDifferences:
 def _price_differences(a: Model, b: Model) -> list[Difference]:
     pa, pb = a.current_price, b.current_price
     if not pa and not pb:
-        return [Difference("price", f"Neither {a.name} nor {b.name} has a published per-token API price.")]
+        return [Difference("price", f"Neither {a.name} nor {b.name} has a published per-token API price.", topic="blended")]
     if not pa or not pb:
         priced, other = (a, b) if pa else (b, a)
         p = priced.current_price
         return [Difference("price", f"Only {priced.name} has a published API price ({text.usd(p.input)} input / "
-                                    f"{text.usd(p.output)} output per 1M tokens); {other.name} has none.", None, (p.source,))]
-    out = []
-    for topic, label, get in (("input", "input", lambda p: p.input), ("output", "output", lambda p: p.output),
-                              ("cached_input", "cached input", lambda p: p.cached_input),
-                              ("blended", f"blended ({BLENDED_MIX[0]} input : {BLENDED_MIX[1]} output)", blended_price)):
-        sentence, better = price_sentence(a, b, label, get(pa), get(pb), text.money if topic == "blended" else text.usd)
-        if sentence:
-            out.append(Difference("price", sentence, better, (pa.source, pb.source), topic))
-    return out
+                                    f"{text.usd(p.output)} output per 1M tokens); {other.name} has none.", None, (p.source,), "blended")]
+    return [_blended_sentence(a, b, pa, pb)]
 
 
-def price_sentence(a: Model, b: Model, label: str, va: Optional[float], vb: Optional[float],
-                   usd: Callable[[Optional[float]], str] = text.usd) -> tuple[str, Optional[str]]:
-    """One price comparison; (sentence, id of the cheaper model or None). `usd` formats list or computed prices."""
+def _blended_sentence(a: Model, b: Model, pa: PricePoint, pb: PricePoint) -> Difference:
+    """The one price sentence of a pair: the blended price, plus where input and output prices point the other way.
+
+    Input, cached input and output prices go in a table beside it, not in
+    sentences of their own that all say "94% cheaper".
+    """
+    va, vb = blended_price(pa), blended_price(pb)
+    mix = f"a {BLENDED_MIX[0]}:{BLENDED_MIX[1]} input/output mix"
     unit = "per 1M tokens"
-    if va is None and vb is None:
-        return "", None
-    if va is None or vb is None:
-        has, value, lacks = (a, va, b) if va is not None else (b, vb, a)
-        return f"Only {has.name} lists a {label} price ({usd(value)} {unit}); {lacks.name} does not.", None
+    sources = (pa.source, pb.source)
     if va == vb:
-        return f"Both charge the same {label} price: {usd(va)} {unit}.", None
-    low, high = (a, b) if va < vb else (b, a)
-    lv, hv = min(va, vb), max(va, vb)
-    if lv == 0:
-        return f"{low.name} is free for {label} tokens; {high.name} charges {usd(hv)} {unit}.", low.id
-    percent, factor = cheaper_phrase(lv, hv)
-    return (f"{low.name} is {percent} than {high.name} on {label} price ({factor}): "
-            f"{usd(lv)} vs {usd(hv)} {unit}."), low.id
+        sentence, better = f"Both cost the same at {mix}: {text.money(va)} {unit}.", None
+    else:
+        low, high = (a, b) if va < vb else (b, a)
+        lv, hv = min(va, vb), max(va, vb)
+        if lv == 0:
+            sentence = f"{low.name} is free; {high.name} costs {text.money(hv)} {unit} at {mix}."
+        else:
+            percent, factor = cheaper_phrase(lv, hv)
+            sentence = f"{low.name} is {percent} than {high.name} ({factor}) at {mix}: {text.money(lv)} vs {text.money(hv)} {unit}."
+        better = low.id
+    for kind, get in (("input", lambda p: p.input), ("output", lambda p: p.output)):
+        xa, xb = get(pa), get(pb)
+        if xa == xb:
+            continue
+        cheap = a if xa < xb else b
+        if better is None or cheap.id != better:
+            sentence += f" {cheap.name} is cheaper on {kind}: {text.usd(min(xa, xb))} vs {text.usd(max(xa, xb))}."
+    return Difference("price", sentence, better, sources, "blended")
 
 
 def _history_differences(a: Model, b: Model) -> list[Difference]:
@@ -136,18 +141,18 @@ def _context_differences(a: Model, b: Model) -> list[Difference]:
 def _size_sentence(a: Model, b: Model, label: str, va: Optional[int], vb: Optional[int], field_name: str) -> Optional[Difference]:
     sources = tuple(s for s in (a.source_for(field_name), b.source_for(field_name)) if s)
     if va is None and vb is None:
-        return Difference("context", f"Neither {a.name} nor {b.name} has a published {label}.")
+        return Difference("context", f"Neither {a.name} nor {b.name} has a published {label}.", topic=field_name)
     if va is None or vb is None:
         has, value, lacks = (a, va, b) if va is not None else (b, vb, a)
         return Difference("context", f"Only {has.name} publishes a {label} ({text.tokens_long(value)} tokens); "
-                                     f"{lacks.name} does not.", None, sources)
+                                     f"{lacks.name} does not.", None, sources, field_name)
     if va == vb:
         return Difference("context", f"Both have the same {text.tokens_short(va)} {label} ({text.tokens_long(va)} tokens).",
-                          None, sources)
+                          None, sources, field_name)
     big, small = (a, b) if va > vb else (b, a)
     bv, sv = max(va, vb), min(va, vb)
-    return Difference("context", f"{big.name}'s {label} ({text.tokens_long(bv)} tokens) is {bv / sv:.1f}× "
-                                 f"{small.name}'s ({text.tokens_long(sv)} tokens).", big.id, sources)
+    return Difference("context", f"{big.name}'s {label} ({text.tokens_long(bv)} tokens) is {text.fixed(bv / sv, 1)}× "
+                                 f"{small.name}'s ({text.tokens_long(sv)} tokens).", big.id, sources, field_name, bv / sv)
 
 
 # --- modalities -----------------------------------------------------------------
@@ -160,14 +165,14 @@ def _modality_differences(a: Model, b: Model) -> list[Difference]:
         shared = [x for x in get(a) if x in sb]
         sources = tuple(s for s in (a.source_for("modalities"), b.source_for("modalities")) if s)
         if sa == sb:
-            out.append(Difference("modalities", f"Both {verb} the same {direction}: {_words(shared)}.", None, sources))
+            out.append(Difference("modalities", f"Both {verb} the same {direction}: {_words(shared)}.", None, sources, direction))
             continue
         for one, other in ((a, b), (b, a)):
             extra = [x for x in get(one) if x not in set(get(other))]
             if extra:
                 out.append(Difference("modalities", f"Only {one.name} can {verb} {_words(extra)} as {direction} "
                                                     f"(both {verb} {_words(shared) if shared else 'nothing in common'}).",
-                                      one.id, sources))
+                                      one.id, sources, direction))
     for m in (a, b):
         if m.announced and (m.announced.input or m.announced.output):
             parts = [f"{_words(m.announced.input)} input" if m.announced.input else "",
@@ -206,42 +211,46 @@ def benchmark_sentence(a: Model, b: Model, sa: Score, sb: Score) -> Difference:
     setting = " Settings differ: " + "; ".join(f"{m.name}: {s.note}" for m, s in ((a, sa), (b, sb)) if s.note) + "." \
         if (sa.note or sb.note) and sa.note != sb.note else ""
     if sa.value == sb.value:
-        return Difference("benchmarks", f"Both score {sa.text} on {bench.name}{direction}.{setting}", None, sources)
+        return Difference("benchmarks", f"Both score {sa.text} on {bench.name}{direction}.{setting}", None, sources, bench.id)
     a_better = (sa.value > sb.value) == bench.higher_is_better
     best, worst, bs, ws = (a, b, sa, sb) if a_better else (b, a, sb, sa)
     gap = abs(sa.value - sb.value)
     unit = " points" if bench.unit == "percent" else ""
+    size = gap if bench.unit == "percent" else gap / max(abs(sa.value), abs(sb.value)) * 100
     return Difference("benchmarks", f"On {bench.name}{direction}, {best.name} scores {bs.text} against "
-                                    f"{worst.name}'s {ws.text}: {best.name} is ahead by {gap:.1f}{unit}.{setting}",
-                      best.id, sources)
+                                    f"{worst.name}'s {ws.text}: {best.name} is ahead by {text.fixed(gap, 1)}{unit}.{setting}",
+                      best.id, sources, bench.id, size)
 
 
 # --- dates and status -----------------------------------------------------------
 
 def _date_differences(a: Model, b: Model) -> list[Difference]:
+    # Dates carry no better/worse mark: a newer model or a later cutoff is a
+    # fact to weigh, not a win.
     out = []
     sources = tuple(s for s in (a.source_for("released"), b.source_for("released")) if s)
     if a.released == b.released:
-        out.append(Difference("dates", f"Both were released on {text.long_date(a.released)}.", None, sources))
+        out.append(Difference("dates", f"Both were released on {text.long_date(a.released)}.", None, sources, "released"))
     else:
         new, old = (a, b) if a.released > b.released else (b, a)
         out.append(Difference("dates", f"{new.name} is newer: released {text.long_date(new.released)}, "
                                        f"{_span(new.released.toordinal() - old.released.toordinal())} after {old.name} "
-                                       f"({text.long_date(old.released)}).", new.id, sources))
+                                       f"({text.long_date(old.released)}).", None, sources, "released"))
     ka, kb = a.knowledge_cutoff, b.knowledge_cutoff
     cutoff_sources = tuple(s for s in (a.source_for("knowledge_cutoff"), b.source_for("knowledge_cutoff")) if s)
     if ka and kb:
         if ka == kb:
-            out.append(Difference("dates", f"Both have a knowledge cutoff of {text.month_or_date(ka)}.", None, cutoff_sources))
+            out.append(Difference("dates", f"Both have a knowledge cutoff of {text.month_or_date(ka)}.", None, cutoff_sources,
+                                  "knowledge_cutoff"))
         else:
             later, earlier = (a, b) if ka > kb else (b, a)
             out.append(Difference("dates", f"{later.name} knows more recent events: knowledge cutoff "
                                            f"{text.month_or_date(later.knowledge_cutoff)} vs {text.month_or_date(earlier.knowledge_cutoff)}.",
-                                  later.id, cutoff_sources))
+                                  None, cutoff_sources, "knowledge_cutoff"))
     elif ka or kb:
         has, lacks = (a, b) if ka else (b, a)
         out.append(Difference("dates", f"Only {has.name} publishes a knowledge cutoff ({text.month_or_date(has.knowledge_cutoff)}).",
-                              None, cutoff_sources))
+                              None, cutoff_sources, "knowledge_cutoff"))
     out.append(_status_sentence(a, b))
     return out
 
@@ -253,19 +262,22 @@ def _status_sentence(a: Model, b: Model) -> Difference:
             return f"{m.status} (shutdown {text.long_date(r.shutdown)})"
         return m.status
     sources = tuple(m.retirement.source for m in (a, b) if m.retirement)
-    if a.status == b.status and describe(a) == describe(b):
-        return Difference("dates", f"Both are {describe(a)}.", None, sources)
+    if a.status == b.status:
+        if describe(a) == describe(b):
+            return Difference("dates", f"Both are {describe(a)}.", None, sources, "status")
+        dates = [f"{m.name} shuts down on {text.long_date(m.retirement.shutdown)}" for m in (a, b) if m.retirement and m.retirement.shutdown]
+        return Difference("dates", f"Both are {a.status}: {'; '.join(dates)}.", None, sources, "status")
     rank = {"active": 0, "legacy": 1, "deprecated": 2, "retired": 3}
     better = a.id if rank[a.status] < rank[b.status] else b.id if rank[b.status] < rank[a.status] else None
-    return Difference("dates", f"{a.name} is {describe(a)}; {b.name} is {describe(b)}.", better, sources)
+    return Difference("dates", f"{a.name} is {describe(a)}; {b.name} is {describe(b)}.", better, sources, "status")
 
 
 def _span(days: int) -> str:
     if days < 60:
         return f"{days} days"
-    months = round(days / 30.44)
+    months = int(text.fixed(days / 30.44, 0))
     if months < 24:
         return f"{months} months"
-    return f"{days / 365.25:.1f} years"
+    return f"{text.fixed(days / 365.25, 1)} years"
 
 

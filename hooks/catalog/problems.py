@@ -42,9 +42,15 @@ class DataError(Exception):
         self.problems = sorted({p if p.file else _with_file(p, file) for p in problems}, key=_reading_order)
         super().__init__(self.report())
 
-    def report(self) -> str:
+    @property
+    def count_text(self) -> str:
+        """'1 problem', '3 problems'."""
         count = len(self.problems)
-        head = f"{self.file}: {count} problem{'s' if count != 1 else ''} found; the site was not built"
+        return f"{count} problem{'s' if count != 1 else ''}"
+
+    def report(self, outcome: str = "the site was not built") -> str:
+        """The headline (with what happened because of the problems, if anything) and one line per problem."""
+        head = f"{self.file} has {self.count_text}" + (f"; {outcome}" if outcome else "")
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 

@@ -14,10 +14,11 @@ from markupsafe import Markup
 from . import text
 from .charts import model_price_chart, site_charts
 from .export import API_VERSION
-from .differences import compare
+from .differences import BLENDED_MIX, blended_price, compare
 from .model import MODALITIES, STATUSES, Catalog, Model, Source
 from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
-from .views import LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default, side_by_side, workload_cost
+from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default,
+                    side_by_side, succession, top_differences, workload_cost)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -62,7 +63,8 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
                        long_workload=LONG_WORKLOAD, workload_cost=workload_cost, excluded_reasons=excluded_reasons,
-                       computed_verdict=computed_verdict, price_chart=model_price_chart)
+                       computed_verdict=computed_verdict, price_chart=model_price_chart, top_differences=top_differences,
+                       succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX)
     return env
 
 

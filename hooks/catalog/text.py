@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Optional
 
 from markupsafe import Markup
@@ -15,6 +16,7 @@ from markupsafe import Markup
 # Data text has each of them written as a numeric character reference, so a
 # model summary of `[x](javascript:...)` or `{{ config }}` shows as typed, in
 # a Markdown heading, a table cell or an HTML attribute alike.
+_SPACE = re.compile(r"\s+")
 _ACTIVE = re.compile(r"[&<>\"'\\`*_\[\](){}#|~!^=+:$@%]")
 
 
@@ -22,7 +24,10 @@ def inert(value: Any) -> Markup:
     """Data text made safe for HTML and Markdown; Markup passes through untouched."""
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    text = " ".join(str(value).split())  # newlines would end a table row or heading
+    # A newline would end a table row or heading: every run of whitespace
+    # becomes one space. Leading and trailing spaces stay (as one), so a
+    # separator such as `{{ ", " if not loop.last }}` keeps its space.
+    text = _SPACE.sub(" ", str(value))
     return Markup(_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", text))
 
 
@@ -53,6 +58,18 @@ def tokens_short(count: int) -> str:
     return str(count)
 
 
+def fixed(value: float, places: int) -> str:
+    """`value` with `places` decimals, a half rounded away from zero: 5.25 -> '5.3', 92.5 -> '93'.
+
+    Python's own formatting rounds an exact half to even (5.25 -> '5.2'); the
+    compare script rounds it up. Both round the decimal a reader sees, the
+    shortest one that reads back as the same float, half away from zero, so
+    the page and the script say the same.
+    """
+    q = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{abs(q) if q == 0 else q:f}"
+
+
 def tokens_long(count: int) -> str:
     return f"{count:,}"
 
@@ -74,12 +91,13 @@ def money(amount: Optional[float]) -> str:
         return "$0.00"
     if abs(amount) < 0.10:
         return "$" + f"{amount:.3g}" if abs(amount) >= 1e-4 else "$" + f"{amount:.2e}"
-    return f"${amount:,.2f}"
+    return f"${Decimal(fixed(amount, 2)):,}"
 
 
 def percent(value: float, places: int = 0, sign: bool = False) -> str:
     """'94%', '+15%': no space, as English writes it."""
-    return f"{value:{'+' if sign else ''}.{places}f}%"
+    shown = fixed(value, places)
+    return f"{'+' if sign and not shown.startswith('-') else ''}{shown}%"
 
 
 def long_date(value: date) -> str:
@@ -103,4 +121,4 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def _trim(value: float, places: int) -> str:
-    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return fixed(value, places).rstrip("0").rstrip(".") if places else fixed(value, 0)

@@ -7,7 +7,7 @@ from typing import Any, Callable, Optional
 
 from . import text
 from .applications import ApplicationFit, rank
-from .differences import BLENDED_MIX, PairDifferences, blended_price
+from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase
 from .model import Catalog, Comparison, Model
 
 # The example workload every pair page prices: a month of a busy chat feature.
@@ -118,11 +118,12 @@ def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
 
     pa, pb = a.current_price, b.current_price
     row("Vendor", a.vendor.name, b.vendor.name, str, None)
-    row("Released", a.released, b.released, text.long_date, True)
+    # Dates are facts, not scores: no better/worse mark on release or cutoff.
+    row("Released", a.released, b.released, text.long_date, None)
     row("Status", a.status, b.status, str, None)
     row("Context window", a.context_window, b.context_window, lambda v: f"{text.tokens_long(v)} tokens", True)
     row("Maximum output", a.max_output_tokens, b.max_output_tokens, lambda v: f"{text.tokens_long(v)} tokens", True)
-    row("Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, text.month_or_date, True)
+    row("Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, text.month_or_date, None)
     row("Input", ", ".join(a.input_modalities), ", ".join(b.input_modalities), str, None)
     row("Output", ", ".join(a.output_modalities), ", ".join(b.output_modalities), str, None)
     row("Input price (per 1M)", pa and pa.input, pb and pb.input, text.usd, False)
@@ -146,22 +147,134 @@ def workload_cost(model: Model, requests: int, input_tokens: int, output_tokens:
 
 
 def computed_verdict(diffs: PairDifferences) -> str:
-    """What the numbers alone say about a pair, in one paragraph."""
+    """What the numbers alone say about a pair, in one short sentence."""
     a, b = diffs.a, diffs.b
     names = {a.id: a.name, b.id: b.name}
     parts = []
-    blended = [d for d in diffs.of("price") if d.topic == "blended"]
-    if blended and blended[0].better:
-        parts.append(f"{names[blended[0].better]} is cheaper for a typical {BLENDED_MIX[0]}:{BLENDED_MIX[1]} input/output mix")
-    if a.context_window != b.context_window:
-        parts.append(f"{(a if a.context_window > b.context_window else b).name} reads more context")
-    wins = [d.better for d in diffs.of("benchmarks") if d.better]
-    if wins:
-        parts.append(f"on the benchmarks both report, {a.name} leads on {wins.count(a.id)} and {b.name} on {wins.count(b.id)}")
+    pa, pb = a.current_price, b.current_price
+    if pa and pb and blended_price(pa) != blended_price(pb):
+        low, high = sorted((blended_price(pa), blended_price(pb)))
+        cheap = a if blended_price(pa) < blended_price(pb) else b
+        how = "is free" if low == 0 else f"is {cheaper_phrase(low, high)[0]}"
+        parts.append(f"{cheap.name} {how} at a {BLENDED_MIX[0]}:{BLENDED_MIX[1]} input/output mix")
+    elif bool(pa) != bool(pb):
+        parts.append(f"only {(a if pa else b).name} has a per-token API price")
+    scored = [d for d in diffs.of("benchmarks") if d.topic]
+    wins = [d.better for d in scored if d.better]
+    if scored and len(set(wins)) == 1 and len(wins) == len(scored):
+        parts.append(f"{names[wins[0]]} scores higher on " + (f"all {len(scored)} benchmarks both report" if len(scored) > 1
+                                                              else "the one benchmark both report"))
+    elif wins:
+        parts.append(f"of the {len(scored)} benchmarks both report, {a.name} leads on {wins.count(a.id)} and {b.name} on {wins.count(b.id)}")
+    elif scored:
+        parts.append("no benchmark both report separates them")
     else:
-        parts.append("no benchmark that both report separates them")
-    parts.append(f"{a.name} is {a.status} and {b.name} is {b.status}")
-    return "; ".join(parts) + "."
+        parts.append("they share no benchmark")
+    if a.context_window != b.context_window:
+        big, small = (a, b) if a.context_window > b.context_window else (b, a)
+        parts.append(f"{big.name} reads {text.fixed(big.context_window / small.context_window, 1)}× more context")
+    if a.status == b.status:
+        if a.status != "active":
+            parts.append(f"both are {a.status}")
+    else:
+        parts.append(f"{a.name} is {a.status} and {b.name} is {b.status}")
+    sentence = "; ".join(parts) + "."
+    return sentence[0].upper() + sentence[1:]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One of the differences that matter most for a pair, with a short label."""
+
+    label: str
+    difference: Difference
+
+
+def top_differences(diffs: PairDifferences, count: int = 3) -> list[Highlight]:
+    """The differences that matter most, picked by a fixed rule.
+
+    In this order, each only if the two models really differ on it: status
+    (when either model is deprecated, legacy, retired or has a shutdown date),
+    price (the blended price), the largest benchmark gap, context window,
+    maximum output, modalities, knowledge cutoff. The first `count` win.
+    """
+    a, b = diffs.a, diffs.b
+    picked: list[Highlight] = []
+    by_topic = {(d.dimension, d.topic): d for d in diffs.items}
+
+    def retiring(m: Model) -> bool:
+        return m.status != "active" or bool(m.retirement and m.retirement.shutdown)
+
+    status = by_topic.get(("dates", "status"))
+    if status and (retiring(a) or retiring(b)):
+        picked.append(Highlight("Status", status))
+    price = by_topic.get(("price", "blended"))
+    if price and (price.better or bool(a.current_price) != bool(b.current_price)):
+        picked.append(Highlight("Price", price))
+    gaps = [d for d in diffs.of("benchmarks") if d.better]
+    if gaps:
+        widest = max(gaps, key=lambda d: d.gap)
+        picked.append(Highlight("Largest benchmark gap", widest))
+    for topic, label in (("context_window", "Context window"), ("max_output_tokens", "Maximum output")):
+        d = by_topic.get(("context", topic))
+        if d and d.better:
+            picked.append(Highlight(label, d))
+    for d in diffs.of("modalities"):
+        if d.better:
+            picked.append(Highlight(f"{d.topic.capitalize()} modalities", d))
+    cutoff = by_topic.get(("dates", "knowledge_cutoff"))
+    if cutoff and a.knowledge_cutoff and b.knowledge_cutoff and a.knowledge_cutoff != b.knowledge_cutoff:
+        picked.append(Highlight("Knowledge cutoff", cutoff))
+    return picked[:count]
+
+
+@dataclass(frozen=True)
+class Comparing:
+    """A comparison worth reading next: its static page if there is one, else compare-any-two."""
+
+    a: Model
+    b: Model
+    pair: Optional[Pair] = None
+
+
+@dataclass(frozen=True)
+class Succession:
+    """What the vendors suggest instead of the retiring models of a pair, and what to compare next."""
+
+    replacements: tuple[tuple[Model, Model], ...]   # (retiring model, its suggested replacement)
+    comparisons: tuple[Comparing, ...] = ()
+    without: tuple[Model, ...] = ()                  # retiring models with no replacement named
+
+    @property
+    def shared(self) -> Optional[Model]:
+        """The one replacement named for every retiring model of the pair, if there are two and they share it."""
+        news = {new.id for _, new in self.replacements}
+        return self.replacements[0][1] if len(self.replacements) > 1 and len(news) == 1 else None
+
+
+def succession(pair: Pair, catalog: Catalog, views: "SiteViews") -> Optional[Succession]:
+    """The successors of a pair's deprecated or retiring models, and where to compare them; None if neither retires.
+
+    Two different successors: compare them with each other. One successor and
+    a model that stays: compare those two. One successor for both: compare it
+    with each of the models it replaces.
+    """
+    retiring = [m for m in (pair.a, pair.b) if m.retirement]
+    if not retiring:
+        return None
+    named = [m for m in retiring if m.retirement.replacement in catalog.models]
+    replacements = tuple((m, catalog.models[m.retirement.replacement]) for m in named)
+    without = tuple(m for m in retiring if m not in named)
+    news = list({new.id: new for _, new in replacements}.values())
+    stays = [m for m in (pair.a, pair.b) if not m.retirement]
+    if len(news) > 1:
+        wanted = [(news[0], news[1])]
+    elif news and stays:
+        wanted = [(news[0], stays[0])]
+    else:
+        wanted = [(new, old) for old, new in replacements if new.id != old.id]
+    found = {frozenset((p.a.id, p.b.id)): p for p in views.pairs}
+    return Succession(replacements, tuple(Comparing(x, y, found.get(frozenset((x.id, y.id)))) for x, y in wanted), without)
 
 
 def excluded_reasons(fit: ApplicationFit, model: Model) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ node's position, so later checks can point at the exact line.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -71,11 +72,9 @@ def parse(raw: bytes, display_name: str) -> Located:
         # walk below visits each node once, so even a hostile file stays small.
         node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
+        line, column, what = _syntax_error(error)
         if not any(p.line == line for p in problems):  # a tab already explains it
-            problems.append(Problem(line, column, (), f"YAML syntax error: {what}"))
+            problems.append(Problem(line, column, path_at(text, line), f"YAML syntax error: {what}"))
         raise DataError(display_name, problems) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
         problems.append(Problem(1, 1, (), f"YAML error: {error}"))
@@ -86,6 +85,72 @@ def parse(raw: bytes, display_name: str) -> Located:
     located = Located(None, problems)
     located.data = _to_python(node, (), located, problems, set())
     return located
+
+
+# Errors whose cause is where something was opened, not where the parser gave
+# up: an unclosed { or [ or quote is noticed a line (or a file) later, a key
+# without its colon on the next line. PyYAML and libyaml word the context alike.
+_OPENED = {
+    "while parsing a flow mapping": "this '{' has no closing '}'",
+    "while parsing a flow sequence": "this '[' has no closing ']'",
+    "while scanning a quoted scalar": "this quote has no closing quote",
+    "while scanning a simple key": "this line has a key with no ':' after it",
+}
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Line, column and message of a YAML syntax error, placed where the author must fix it."""
+    context, opened, found = error.context or "", error.context_mark, error.problem_mark
+    if context in _OPENED and opened is not None:
+        noticed = f" (noticed at line {found.line + 1}, column {found.column + 1})" if found else ""
+        return opened.line + 1, opened.column + 1, _OPENED[context] + noticed
+    mark = found or opened
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, column, " ".join(part for part in (context, error.problem) if part)
+
+
+_KEY = re.compile(r"""(?P<dash>(?:-[ ]+)*)(?P<key>"[^"]*"|'[^']*'|[^\s#:{}\[\],&*!|>'"%@`-][^#:]*?|-[^\s#:][^#:]*?)[ ]*:(?:\s|$)""")
+
+
+def path_at(text: str, line: int) -> Path:
+    """The field a line belongs to, read from the indentation above it (for a file that does not parse).
+
+    `models.gpt-4o.modalities` for the line `    modalities: {input: [text]`:
+    its own key, then the key of each less indented line above, with list
+    items counted. A best guess for messages only; () when nothing fits.
+    """
+    lines = text.splitlines()
+    path: list[str | int] = []
+    limit: int | None = None     # a parent is indented less than this
+    index = min(line, len(lines)) - 1
+    while index >= 0 and limit != 0:
+        raw = lines[index]
+        body = raw.lstrip(" ")
+        indent = len(raw) - len(body)
+        if body.strip() and not body.startswith("#") and (limit is None or indent < limit):
+            match = _KEY.match(body)
+            dash = match.group("dash") if match else re.match(r"(?:-[ ]+)*", body).group()
+            if match and (limit is None or indent + len(dash) < limit):
+                path.insert(0, match.group("key").strip("'\""))
+            if dash:
+                path.insert(0, _item_number(lines, index, indent))
+            limit = indent
+        index -= 1
+    return tuple(path)
+
+
+def _item_number(lines: list[str], index: int, indent: int) -> int:
+    """Which item of its list the dash line at `index` is (0-based)."""
+    number = 0
+    for raw in reversed(lines[:index]):
+        body = raw.lstrip(" ")
+        if not body.strip() or body.startswith("#"):
+            continue
+        here = len(raw) - len(body)
+        if here < indent or (here == indent and not body.startswith("-")):
+            break
+        number += here == indent
+    return number
 
 
 def _byte_problems(raw: bytes) -> list[Problem]:

@@ -16,6 +16,9 @@ from catalog.differences import compare  # noqa: E402
 
 from browser_support import AXE, SHOTS  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+from glue import find_glue  # noqa: E402
+
 CATALOG = load_catalog(ROOT / "data" / "models.yaml", ROOT / "data" / "models.schema.json", "data/models.yaml")
 TABLE = "table[data-table=catalog-table]"
 
@@ -192,6 +195,43 @@ def test_compare_any_two_from_a_model_page_matches_the_python_rules(page, base_u
         assert shown == [d.sentence for d in expected.of(dimension)], dimension
     shown_dates = page.eval_on_selector_all("#compare-result ul[data-dimension=dates] li", "items => items.map(i => i.textContent)")
     assert shown_dates == [d.sentence for d in expected.of("dates")]
+
+
+def test_compare_script_says_what_the_python_says_for_every_pair(page, base_url):
+    """Every pair of models, every dimension: the JS port and differences.py give the same sentences."""
+    page.goto(base_url + "compare/")
+    page.wait_for_selector("#compare-result h2")
+    shown = page.evaluate("""async () => {
+      const doc = await (await fetch(document.getElementById('compare-form').getAttribute('data-models'))).json();
+      const benchmarks = {};
+      doc.benchmarks.forEach(b => { benchmarks[b.id] = b; });
+      const out = {};
+      for (const a of doc.models) for (const b of doc.models) {
+        if (a.id < b.id) out[a.id + ' ' + b.id] = window.LLMCompareRules.differences(a, b, benchmarks);
+      }
+      return out;
+    }""")
+    ids = sorted(CATALOG.models)
+    mismatched = []
+    for i, x in enumerate(ids):
+        for y in ids[i + 1:]:
+            expected = compare(CATALOG.models[x], CATALOG.models[y])
+            for dimension in ("price", "context", "modalities", "benchmarks", "dates"):
+                if shown[f"{x} {y}"][dimension] != [d.sentence for d in expected.of(dimension)]:
+                    mismatched.append((x, y, dimension, shown[f"{x} {y}"][dimension], [d.sentence for d in expected.of(dimension)]))
+    assert len(shown) == len(ids) * (len(ids) - 1) // 2
+    assert not mismatched, "\n".join(f"{x} vs {y} [{d}]:\n  js: {js}\n  py: {py}" for x, y, d, js, py in mismatched[:80]) + f"\n({len(mismatched)} in all)"
+
+
+@pytest.mark.parametrize("path", ["compare/?a=gpt-4o&b=o3", "", "calculator/"])
+def test_text_written_by_the_scripts_keeps_its_separators(page, base_url, path):
+    """The glue scan of tests/test_glue.py, on what the scripts add in the browser."""
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector({"compare/?a=gpt-4o&b=o3": "#compare-result li", "": ".catalog-count:has-text('Showing')",
+                            "calculator/": "table[data-table=calculator] tbody tr .cost"}[path])
+    found = find_glue(page.content())
+    assert not found, "\n".join(map(str, found[:20]))
 
 
 def test_compare_links_to_the_static_page_of_a_featured_pair(page, base_url):
