@@ -44,19 +44,25 @@ def scored(bench: str, values: list[float]) -> list:
 
 def test_lower_is_better_benchmark_ranks_the_lower_score_first():
     fav = Favour("benchmark", benchmark="wer", label="WER score")
-    fit = rank(app(None, fav), scored("wer", [12.0, 9.0, 10.0, 11.0, 13.0]))
-    assert [r.model.id for r in fit.ranked] == ["m1", "m2", "m3", "m0", "m4"]
-    assert fit.ranked[0].reasons == ("WER 9.0% (best of 5 with a score)",)
+    fit = rank(app(None, fav), scored("wer", [12.0, 9.0, 10.0, 11.0, 13.0, 14.0, 15.0, 16.0]))
+    assert [r.model.id for r in fit.ranked] == ["m1", "m2", "m3", "m0", "m4", "m5", "m6", "m7"]
+    assert fit.ranked[0].reasons == ("WER 9.0% (best of 8 with a score)",)
 
 
-def test_missing_score_is_named_and_never_ranks_a_model_below_others_by_itself():
+def test_missing_score_is_named_and_the_model_is_listed_apart_not_below_or_above():
     cost, bench = Favour("low_cost", label="low cost"), Favour("benchmark", benchmark="mmlu", label="MMLU score")
     # The unscored model is the cheapest; the scored ones share one price.
     unscored = model("gap", pricing=(price("2024-01-01", 0.1, 0.4),))
-    fit = rank(app(None, cost, bench), [unscored, *scored("mmlu", [80.0, 70.0, 60.0, 50.0, 40.0])])
-    assert fit.ranked[0].model.id == "gap", "a gap must not push the cheapest model below others"
-    assert "no MMLU score in this dataset (ranked on its other factors)" in fit.ranked[0].reasons
-    assert [u.used for u in fit.factors] == [True, True] and fit.factors[1].scored == 5
+    fit = rank(app(None, cost, bench), [unscored, *scored("mmlu", [80.0, 70.0, 60.0, 50.0, 40.0, 30.0, 20.0, 10.0])])
+    assert [r.model.id for r in fit.ranked] == [f"m{i}" for i in range(8)], "ranked by score among those with one"
+    assert [r.model.id for r in fit.unscored] == ["gap"] and fit.is_unscored("gap") and fit.rank_of("gap") is None
+    assert "no MMLU score in this dataset (ranked on its other factors)" in fit.unscored[0].reasons
+    assert [u.used for u in fit.factors] == [True, True] and fit.factors[1].scored == 8
+
+
+def test_without_a_ranking_benchmark_every_eligible_model_is_ranked():
+    fit = rank(app(None, Favour("low_cost", label="low cost"), Favour("recent", label="recent")), [model("a"), model("b")])
+    assert len(fit.ranked) == 2 and fit.unscored == ()
 
 
 def test_a_benchmark_with_too_few_scores_does_not_rank():

@@ -22,12 +22,7 @@ from typing import Optional
 
 from . import text
 from .differences import blended_price
-from .model import RETIRING_HORIZON_DAYS, Application, Favour, Model
-
-# A benchmark ranks only when at least this many eligible models, and at least
-# this share of them, have a score: one or two scores would decide the order by chance.
-MIN_SCORED = 5
-MIN_SCORED_SHARE = 0.25
+from .model import MIN_SCORED, MIN_SCORED_SHARE, RETIRING_HORIZON_DAYS, Application, Favour, Model
 
 @dataclass(frozen=True)
 class Ranked:
@@ -58,9 +53,23 @@ class ApplicationFit:  # not slots: cached_property needs the instance __dict__
     ranked: tuple[Ranked, ...]
     excluded: tuple[Excluded, ...]
     factors: tuple[FactorUse, ...] = ()
+    # Eligible models with no score on any benchmark this use case ranks by:
+    # listed apart, ordered by their other factors, neither above nor below the ranked ones.
+    unscored: tuple[Ranked, ...] = ()
 
     def rank_of(self, model_id: str) -> Optional[int]:
         return self._places.get(model_id)
+
+    def is_unscored(self, model_id: str) -> bool:
+        return model_id in self._unscored
+
+    @cached_property
+    def _unscored(self) -> frozenset[str]:
+        return frozenset(r.model.id for r in self.unscored)
+
+    @property
+    def used_benchmarks(self) -> tuple[FactorUse, ...]:
+        return tuple(u for u in self.factors if u.used and u.favour.factor == "benchmark")
 
     def exclusion_of(self, model_id: str) -> tuple[str, ...]:
         return self._exclusions.get(model_id, ())
@@ -154,7 +163,14 @@ def rank(app: Application, models: list[Model], as_of: Optional[date] = None) ->
             reasons[model.id].append(reason)
     scored = [Ranked(m, _mean(weighted[m.id]), tuple(reasons[m.id])) for m in eligible]
     scored.sort(key=lambda r: (-round(r.score, 9), _blended_or_inf(r.model), r.model.id))
-    return ApplicationFit(app, tuple(scored), tuple(excluded), tuple(uses))
+    # A use case ranked by a benchmark ranks the models that have a score on it; the
+    # rest would otherwise win on price alone, or lose for a gap in the data.
+    benchmarks = [u.favour.benchmark for u in uses if u.used and u.favour.factor == "benchmark"]
+    if not benchmarks:
+        return ApplicationFit(app, tuple(scored), tuple(excluded), tuple(uses))
+    has_score = lambda r: any(b in r.model.scores for b in benchmarks)
+    return ApplicationFit(app, tuple(r for r in scored if has_score(r)), tuple(excluded), tuple(uses),
+                          tuple(r for r in scored if not has_score(r)))
 
 
 def _mean(standings: list[tuple[float, float]]) -> float:
@@ -185,7 +201,8 @@ def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool) ->
                 f"blended at {mix} ({where})")
     if favour.factor == "benchmark":
         score = model.scores[favour.benchmark]
-        return f"{score.benchmark.name} {score.text} ({_place(place, count, tied, 'best', 'lowest')} with a score)"
+        where = _place(place, count, False, "best", "lowest")
+        return f"{score.benchmark.name} {score.text} ({where} with a score{', tied' if tied else ''})"
     if favour.factor == "long_context":
         return f"{text.tokens_long(model.context_window)}-token context ({_place(place, count, tied, 'largest', 'smallest')})"
     if favour.factor == "long_output":

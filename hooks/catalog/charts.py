@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from . import text
 from .differences import blended_price
-from .model import Catalog, Model
+from .model import MIN_SCORED, Catalog, Model
 
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "plus", "star")
 # Eight colours and seven shapes: vendor i gets (shape i mod 7, colour i mod 8), unique for the first 56 vendors.
@@ -308,7 +308,7 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     # would pair figures from different times, and a model retiring soon is no choice.
     points = [m for m in catalog.models.values() if m.current_price and benchmark_id in m.scores
               and blended_price(m.current_price) > 0 and m.recommendable_on(catalog.as_of)]
-    if len(points) < 4:
+    if len(points) < MIN_SCORED:  # too few current models with a score to show a trend
         return None
     higher = bench.higher_is_better
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if higher else -m.scores[benchmark_id].value))

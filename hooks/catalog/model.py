@@ -11,6 +11,10 @@ MODALITIES = ("text", "image", "audio", "video", "pdf")
 CAPABILITY_FIELDS = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
 # Guidance never suggests a model that shuts down within this many days of as_of.
 RETIRING_HORIZON_DAYS = 90
+# A benchmark ranks models or gets a chart only when at least this many current
+# models, and this share of those compared, have a score: fewer would decide by chance.
+MIN_SCORED = 8
+MIN_SCORED_SHARE = 0.10
 STATUSES = ("active", "legacy", "deprecated", "retired")
 
 
