@@ -36,7 +36,7 @@ _WORD = re.compile(r"\w")
 _RULES = (
     ("comma or semicolon without a following space", re.compile(r"(?<!\d),(?=\S)|(?<=\d),(?=[^\s\d])|;(?=\S)")),
     ("digit glued to a capitalised word", re.compile(r"\d[A-Z][a-z]{2,}")),
-    ("sentence glued to the next", re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")),
+    ("sentence glued to the next", re.compile(r"(?:[a-z]{2}|\])[.!?][A-Z][a-z]")),
     ("closing bracket glued to a word", re.compile(r"\)[A-Za-z]{2}")),
 )
 

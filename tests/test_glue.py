@@ -19,6 +19,7 @@ from catalog.render import environment
     ("<p>It costs less.Then it is cheaper.</p>", "sentence"),
     ("<p>Side by side: <a href='#'>GPT-4o</a> (OpenAI)and GPT-4o mini.</p>", "bracket"),
     ("<p>Small 4Gemini 2.5</p>", "digit"),
+    ("<p>Replacement: <a href='#'>GPT-6 Luna</a> <a href='#'>[1]</a>.<a href='#'>Compare GPT-6 Luna</a></p>", "sentence"),
 ])
 def test_planted_glue_is_caught(html, rule):
     found = find_glue(html)
