@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
     except ValueError:
         shown = data_file
     try:
-        catalog = load_catalog(data_file, ROOT / "data" / "models.schema.json", str(shown))
+        catalog = load_catalog(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs")
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

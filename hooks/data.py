@@ -1,15 +1,15 @@
-"""MkDocs hook: load, validate and derive data/models.yaml once per build.
+"""MkDocs hook: load, validate, derive, render and export data/models.yaml once per build.
 
-Runs in on_config, before MkDocs cleans the site directory, so a bad edit
-stops `mkdocs build` with every problem listed and the last good `site/`
-intact. Under `mkdocs serve` a bad edit instead prints the problems and
-rebuilds from the last good data, with a banner on every page, so the
-preview keeps working while the contributor fixes the file.
+All of it runs in on_config, before MkDocs cleans the site directory, so a
+bad edit stops `mkdocs build` with every problem listed and the last good
+`site/` intact. Under `mkdocs serve` a bad edit instead prints the problems
+and rebuilds from the last good data, with a banner on every page: a rebuild
+that raised would leave every request waiting (MkDocs' live-reload server
+serves nothing until a build succeeds).
 """
 
 from __future__ import annotations
 
-import calendar
 import html
 import os
 from pathlib import Path
@@ -20,9 +20,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from catalog import Catalog, DataError, load_catalog
-from catalog.render import environment
-from catalog.views import build_views
+from catalog import DataError, load_catalog
+from catalog.problems import Problem
+from catalog.site import SitePlan, duplicate_addresses, plan_site
 
 log = get_plugin_logger(__name__)
 
@@ -30,7 +30,7 @@ log = get_plugin_logger(__name__)
 # re-imported), which is what lets a failed rebuild fall back to the last
 # data that passed. A plain `mkdocs build` never uses the fallback.
 _serving = False
-_last_good: Optional[Catalog] = None
+_last_good: Optional[SitePlan] = None
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -45,24 +45,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # from anywhere reads the data beside the config.
     root = Path(config.config_file_path).resolve().parent
     data_file = root / "data" / "models.yaml"
+    shown = _shown(data_file)
     config["catalog_problems"] = None
+    config["catalog_serving"] = _serving
     try:
-        catalog = load_catalog(data_file, root / "data" / "models.schema.json", _shown(data_file))
-        _last_good = catalog
+        plan = _plan(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir))
+        _last_good = plan
     except DataError as error:
         if not (_serving and _last_good):
             raise PluginError(error.report()) from None
         log.error(error.report() + "\nShowing the last good data until the file is fixed.")
-        catalog, config["catalog_problems"] = _last_good, error
-    # Derived once per build (rankings, pairs, standouts), never per page.
-    config["catalog"] = catalog
-    config["catalog_views"] = build_views(catalog)
-    config["catalog_env"] = environment()
+        plan, config["catalog_problems"] = _last_good, error
+    config["catalog_plan"] = plan
+    config["catalog"] = plan.catalog
+    config["catalog_views"] = plan.views
+    config["catalog_env"] = plan.env
     # Deterministic output: MkDocs stamps sitemap dates and the gzip header
     # with the build time unless SOURCE_DATE_EPOCH is set. The newest date in
     # the data is the honest "as of" for a site built from it.
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(catalog.as_of.timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(plan.source_date_epoch)
     return config
+
+
+def _plan(data_file: Path, schema_file: Path, shown: str, docs_dir: Path) -> SitePlan:
+    catalog = load_catalog(data_file, schema_file, shown, docs_dir)
+    try:
+        plan = plan_site(catalog)
+    except Exception as error:  # noqa: BLE001 - the last line of defence, see below
+        # The check is meant to reject every file the pipeline cannot build
+        # (tests/hostile/ holds the cases); if one slips through, still stop
+        # here, before site/ is touched, with one line instead of a traceback.
+        raise DataError(shown, [Problem(1, 1, (), f"the data passed the check but the pages could not be prepared "
+                                                  f"({type(error).__name__}: {error}); please report this with the file")]) from None
+    twice = duplicate_addresses(plan.pages)
+    if twice:
+        raise DataError(shown, [Problem(1, 1, (), f"the data implies two pages at the same address: {', '.join(twice)}; rename one of the ids")])
+    return plan
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: object) -> str:

@@ -6,7 +6,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from catalog.render import generated_pages
 
 # Index pages are linked from the nav; the per-item pages are not, because a
 # nav entry per model makes every page render the whole list (build time and
@@ -16,14 +15,13 @@ IN_NAV = {"models/index.md", "vendors/index.md", "compare/index.md", "key-differ
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages = generated_pages(config["catalog"], config["catalog_views"], config["catalog_env"])
-    seen: set[str] = set()
-    twice = sorted({p.src_uri for p in pages if p.src_uri in seen or seen.add(p.src_uri)})
-    if twice:
-        raise PluginError(f"the data implies two pages at the same address: {', '.join(twice)}; rename one of the ids")
+    # Rendered in on_config (hooks/data.py), where a failure still leaves site/ alone.
+    pages = config["catalog_plan"].pages
     clashes = sorted(p.src_uri for p in pages if files.get_file_from_path(p.src_uri) is not None)
     if clashes:
-        # MkDocs would silently let one replace the other.
+        # MkDocs would silently let one replace the other. The data check
+        # reports this at the id's line first; this catches files added
+        # some other way (a theme, a plugin).
         raise PluginError(f"generated pages would replace files in docs/: {', '.join(clashes)}; rename or remove those files")
     for page in pages:
         inclusion = InclusionLevel.INCLUDED if page.src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV

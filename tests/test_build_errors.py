@@ -36,7 +36,8 @@ def test_generated_page_clashing_with_a_docs_file_is_an_error(project):
     (project / "docs" / "models" / "gpt-4o.md").write_text("# Mine\n", encoding="utf-8")
     result = run_build(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "generated pages would replace files in docs/: models/gpt-4o.md" in result.stderr
+    # Reported at the id's own line, by the data check, before site/ is touched.
+    assert "data/models.yaml:" in result.stderr and "models.gpt-4o: this id's page models/gpt-4o.md would replace" in result.stderr
 
 
 def _editor_view(text: str):

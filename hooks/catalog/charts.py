@@ -36,7 +36,8 @@ class Chart:
 def site_charts(catalog: Catalog) -> list[Chart]:
     charts = [c for key in catalog.benchmarks if (c := price_quality_chart(catalog, key))]
     history = price_history_chart(catalog)
-    return charts + ([history] if history else []) + [context_chart(catalog)]
+    context = context_chart(catalog)
+    return charts + ([history] if history else []) + ([context] if context else [])
 
 
 def marker(shape: str, x: float, y: float, colour: str, r: float = 5.5) -> str:
@@ -201,8 +202,10 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
                  ("Model", "Since", "Input", "Output", "Blended"), tuple(rows))
 
 
-def context_chart(catalog: Catalog) -> Chart:
+def context_chart(catalog: Catalog) -> Chart | None:
     served = sorted((m for m in catalog.models.values() if m.status != "retired"), key=lambda m: (-m.context_window, m.id))
+    if not served:
+        return None  # every model retired: nothing to draw, and min() below needs a model
     bar, left, right, top = 18, 190, 90, 10
     width, height = 760, top + bar * len(served) + 40
     lo = math.floor(math.log10(min(m.context_window for m in served)))
@@ -257,6 +260,8 @@ def _axes(x1: float, y1: float, x2: float, y2: float) -> list[str]:
 
 
 def _nice_ceiling(value: float) -> float:
+    if value <= 0:
+        return 1.0  # every featured price is free: any positive scale draws the flat line at zero
     magnitude = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * magnitude:

@@ -187,8 +187,10 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     for m in catalog.models.values():
         first, now = m.launch_price, m.current_price
         if first and now and (first.input, first.output) != (now.input, now.output):
-            change = (blended_price(now) - blended_price(first)) / blended_price(first) * 100
-            changes.append((change, m.id, Standout(m, f"{change:+.0f} % blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
+            was, is_now = blended_price(first), blended_price(now)
+            # A model that launched free has no percentage change: say what happened instead.
+            change = (is_now - was) / was * 100 if was else float("inf")
+            changes.append((change, m.id, Standout(m, f"{change:+.0f} % blended" if was else f"from free to {text.usd(is_now)} blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
                                     f"{text.long_date(first.since)} → {text.usd(now.input)} / {text.usd(now.output)} since {text.long_date(now.since)}")))
     by_context = sorted(served, key=lambda m: (-m.context_window, m.id))
     by_output = sorted((m for m in served if m.max_output_tokens), key=lambda m: (-m.max_output_tokens, m.id))
