@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from catalog import DataError, load_catalog  # noqa: E402
+from catalog import DataError  # noqa: E402
+from catalog.site import prepare  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -24,7 +25,8 @@ def main(argv: list[str]) -> int:
     except ValueError:
         shown = data_file
     try:
-        catalog = load_catalog(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs")
+        # The build's own data step, rendering included: a file this accepts builds.
+        catalog = prepare(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs").catalog
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -20,9 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from catalog import DataError, load_catalog
-from catalog.problems import Problem
-from catalog.site import SitePlan, duplicate_addresses, plan_site
+from catalog import DataError
+from catalog.site import SitePlan, prepare
 
 log = get_plugin_logger(__name__)
 
@@ -49,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config["catalog_problems"] = None
     config["catalog_serving"] = _serving
     try:
-        plan = _plan(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir))
+        plan = prepare(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir))
         _last_good = plan
     except DataError as error:
         if not (_serving and _last_good):
@@ -65,22 +64,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # the data is the honest "as of" for a site built from it.
     os.environ["SOURCE_DATE_EPOCH"] = str(plan.source_date_epoch)
     return config
-
-
-def _plan(data_file: Path, schema_file: Path, shown: str, docs_dir: Path) -> SitePlan:
-    catalog = load_catalog(data_file, schema_file, shown, docs_dir)
-    try:
-        plan = plan_site(catalog)
-    except Exception as error:  # noqa: BLE001 - the last line of defence, see below
-        # The check is meant to reject every file the pipeline cannot build
-        # (tests/hostile/ holds the cases); if one slips through, still stop
-        # here, before site/ is touched, with one line instead of a traceback.
-        raise DataError(shown, [Problem(1, 1, (), f"the data passed the check but the pages could not be prepared "
-                                                  f"({type(error).__name__}: {error}); please report this with the file")]) from None
-    twice = duplicate_addresses(plan.pages)
-    if twice:
-        raise DataError(shown, [Problem(1, 1, (), f"the data implies two pages at the same address: {', '.join(twice)}; rename one of the ids")])
-    return plan
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: object) -> str:

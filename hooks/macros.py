@@ -14,10 +14,14 @@ import traceback
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from catalog.macros import MacroError, macro_functions
+from catalog.text import inert
+
+log = get_plugin_logger(__name__)
 
 # Fenced blocks (``` or ~~~, any indent) and inline code spans.
 CODE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$|(?P<tick>`+)[^`\n].*?(?P=tick)",
@@ -39,15 +43,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                              undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.globals.update(macro_functions(config["catalog"], config["catalog_env"], page.url))
     where = f"docs/{page.file.src_uri}"
+    # MkDocs hands us the page without its front matter: count those lines
+    # back so an error names the line the contributor sees in the file.
+    offset = _front_matter_lines(page.file.content_string, markdown)
     try:
         rendered = env.get_template(where).render()
     except jinja2.TemplateSyntaxError as error:
-        raise PluginError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
+        return _failed(f"{where}:{error.lineno + offset}: template syntax error: {error.message}", markdown, config)
     except (MacroError, jinja2.UndefinedError, TypeError) as error:
-        raise PluginError(f"{where}:{_template_line(error, where)}: {error}") from None
+        return _failed(f"{where}:{_template_line(error, where) + offset}: {error}", markdown, config)
     for index, original in enumerate(hidden):
         rendered = rendered.replace(f"\x00{index}\x00" + "\n" * original.count("\n"), original, 1)
     return rendered
+
+
+def _failed(message: str, markdown: str, config: MkDocsConfig) -> str:
+    """Stop `mkdocs build`; under `mkdocs serve`, show the page with the error instead.
+
+    A serve rebuild that raises leaves every request waiting until a build
+    succeeds (MkDocs' live-reload server), so the preview would just hang.
+    """
+    if not config.get("catalog_serving"):
+        raise PluginError(message)
+    log.error(message)
+    return f'!!! failure "This page has a macro error"\n\n    {inert(message)}\n\n' + markdown
+
+
+def _front_matter_lines(source: str, markdown: str) -> int:
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
 
 
 def _template_line(error: BaseException, filename: str) -> int:

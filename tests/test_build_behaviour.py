@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import signal
 import socket
@@ -67,6 +68,17 @@ def test_serve_rebuilds_on_data_edit_and_keeps_the_last_good_pages(project):
         page = _wait_for(lambda: (p := _get(url)) and "this preview shows the last good data" in p and p)
         assert "GPT-4o mini edited" in page  # the last good data, not an empty or stuck server
         assert "expected a whole number of tokens" in page
+        # Once failed after MkDocs had cleaned site/ (struct.error in the
+        # sitemap's gzip), after which the server answered nothing at all.
+        data.write_text(text.replace("as_of: 2026-11-24", "as_of: 2200-01-01", 1), encoding="utf-8")
+        page = _wait_for(lambda: (p := _get(url)) and "expected a date from 1980 to 2099" in p and p)
+        assert "GPT-4o mini" in page
+        # A broken macro in a hand-written page shows on that page; the server keeps answering.
+        home = project / "docs" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8").replace("{{ as_of }}", '{{ price("no-such-model", "input") }}'), encoding="utf-8")
+        front = _wait_for(lambda: (p := _get(f"http://127.0.0.1:{port}/")) and "This page has a macro error" in p and p)
+        assert "docs/index.md:14:" in html.unescape(front) and "no-such-model" in front
+        assert "GPT-4o mini" in _get(url)
     except AssertionError as error:
         server.send_signal(signal.SIGTERM)
         raise AssertionError(f"{error}\nserver output:\n{server.communicate(timeout=20)[0][-3000:]}") from None
@@ -75,4 +87,4 @@ def test_serve_rebuilds_on_data_edit_and_keeps_the_last_good_pages(project):
             server.send_signal(signal.SIGTERM)
     output = server.communicate(timeout=20)[0]
     assert "data/models.yaml:" in output and "expected a whole number of tokens" in output
-    assert "Traceback" not in output
+    assert "Traceback" not in output and "server will appear stuck" not in output

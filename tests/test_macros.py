@@ -47,3 +47,10 @@ def test_page_without_macros_passes_through_untouched(project):
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     assert "A {literal} brace, a } and a {: .x } stay." in (project / "site" / "t" / "index.html").read_text(encoding="utf-8")
+
+
+def test_macro_error_line_counts_the_front_matter(project):
+    _page(project, "t.md", "---\ntitle: T\n---\n\n# T\n\n{{ price(\"gpt-9\", \"input\") }}\n")
+    result = run_build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/t.md:7: unknown model 'gpt-9'" in result.stderr
