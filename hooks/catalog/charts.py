@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 
 from markupsafe import Markup
 
@@ -31,6 +30,13 @@ class Chart:
     svg: Markup
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+
+
+def escape(value: object) -> str:
+    # SVG goes into the page as one raw HTML block: a newline (or a blank line,
+    # which ends the block) from a model name must not reach it, or Markdown
+    # would read what follows as a heading; `{{`, `*` and `|` stay inert too.
+    return str(text.inert(value))
 
 
 def site_charts(catalog: Catalog) -> list[Chart]:

@@ -84,7 +84,10 @@ def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
     if "propertyNames" in error.absolute_schema_path:
         # The failing value is a key of the mapping at `path`, not a value in it.
         key = error.instance
-        message = f"expected {expected or 'a valid id'} as the key, found {key!r}"
+        if kind == "maxLength":
+            message = f"expected an id of at most {error.validator_value} characters, found {len(key)}"
+        else:
+            message = f"expected {expected or 'a valid id'} as the key, found {key!r}"
         return Problem(*located.where(path + (key,), key=True), path + (key,), message)
     if kind == "required":
         field = error.message.split("'")[1] if "'" in error.message else "?"
