@@ -5,7 +5,7 @@
 For each factor, copies the project (or DIR, e.g. an exported older commit)
 to a temp dir, multiplies the models as build_scale.py does, runs
 `mkdocs build --strict` N times under /usr/bin/time, and prints one line of
-JSON per factor: wall seconds (min, median), peak RSS, HTML bytes of a model
+JSON per factor: CPU and wall seconds (min, median), the load average, peak RSS, HTML bytes of a model
 page, a pair page and the home page, the search index size, and how many
 pages load each script. Figures only, no pass/fail.
 """
@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_scale import multiplied  # noqa: E402
+from floor import make_floor  # noqa: E402
 
 SCRIPTS = ("overview.js", "compare.js", "calculator.js")
 
@@ -44,16 +45,21 @@ def copy_project(source: Path, target: Path, factor: int) -> None:
             yaml.safe_dump(multiplied(data, factor), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def timed_build(project: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one strict build."""
+def timed_build(project: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one strict build.
+
+    CPU seconds are the figure to compare on a shared machine: other work
+    stretches the wall time of a single-threaded build, hardly its CPU time.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "mkdocs", "build", "--strict"],
+    done = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", sys.executable, "-m", "mkdocs", "build", "--strict"],
                           cwd=project, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
-    return seconds, int(done.stderr.strip().splitlines()[-1])
+    user, system, peak = done.stderr.strip().splitlines()[-1].split()
+    return seconds, float(user) + float(system), int(peak)
 
 
 def page_figures(site: Path) -> dict:
@@ -68,24 +74,30 @@ def page_figures(site: Path) -> dict:
             "pages_loading": scripts}
 
 
-def measure(source: Path, factor: int, runs: int, workdir: Path) -> dict:
+def measure(source: Path, factor: int, runs: int, workdir: Path, floor: bool = False) -> dict:
     project = workdir / f"x{factor}"
     copy_project(source, project, factor)
+    if floor:  # the same pages through plain MkDocs + Material (see floor.py)
+        make_floor(project, workdir / f"floor{factor}")
+        project = workdir / f"floor{factor}"
     results = [timed_build(project) for _ in range(runs)]
-    times = [t for t, _ in results]
-    return {"factor": factor, "runs": runs, "build_s_min": round(min(times), 2), "build_s_median": round(statistics.median(times), 2),
-            "peak_mib_max": round(max(m for _, m in results) / 1024), **page_figures(project / "site")}
+    wall, cpu = [r[0] for r in results], [r[1] for r in results]
+    return {"factor": factor, "runs": runs, "load": round(os.getloadavg()[0], 1),
+            "cpu_s_min": round(min(cpu), 2), "cpu_s_median": round(statistics.median(cpu), 2),
+            "wall_s_min": round(min(wall), 2), "wall_s_median": round(statistics.median(wall), 2),
+            "peak_mib_max": round(max(r[2] for r in results) / 1024), **page_figures(project / "site")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--floor", action="store_true", help="measure the floor: the same pages without the hooks")
     parser.add_argument("factors", type=int, nargs="*", default=[1, 8])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for factor in args.factors:
-            print(json.dumps(measure(args.project, factor, args.runs, Path(tmp))), flush=True)
+            print(json.dumps({**measure(args.project, factor, args.runs, Path(tmp), args.floor), "project": str(args.project), "floor": args.floor}), flush=True)
 
 
 if __name__ == "__main__":
