@@ -9,6 +9,8 @@ list.
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
@@ -106,6 +108,8 @@ def rank(app: Application, models: list[Model]) -> ApplicationFit:
     for favour in app.favours:
         values = {m.id: factor_value(favour, m) for m in eligible}
         known = [v for v in values.values() if v is not None]
+        # Places by binary search in the sorted values: O(n log n) per factor, not O(n²).
+        ascending = sorted(known)
         # Models without a figure share one place below the worst known value,
         # so a published low score still beats no score at all.
         slots = len(known) + (1 if len(known) < len(eligible) else 0)
@@ -115,9 +119,10 @@ def rank(app: Application, models: list[Model]) -> ApplicationFit:
                 standings[model.id].append(0.0)
                 reasons[model.id].append(_missing_reason(favour, model))
                 continue
-            place = 1 + sum(1 for v in known if v > value)
+            place = 1 + len(ascending) - bisect.bisect_right(ascending, value)
+            tied = bisect.bisect_right(ascending, value) - bisect.bisect_left(ascending, value) > 1
             standings[model.id].append(1.0 if slots == 1 else (slots - place) / (slots - 1))
-            reasons[model.id].append(_reason(favour, model, place, len(known), sum(1 for v in known if v == value) > 1))
+            reasons[model.id].append(_reason(favour, model, place, len(known), tied))
     total = sum(f.weight for f in app.favours)
     scored = [Ranked(m, sum(f.weight * s for f, s in zip(app.favours, standings[m.id])) / total, tuple(reasons[m.id]))
               for m in eligible]

@@ -78,13 +78,35 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
         line = sorted(catalog.models_of(vendor_id), key=lambda m: (m.released, m.id))
         for older, newer in zip(line, line[1:]):
             add(newer, older)
-    for model in priced:
-        rivals = [m for m in priced if m.vendor.id != model.vendor.id]
-        if rivals:
-            own = blended_price(model.current_price)
-            nearest = min(rivals, key=lambda m: (abs(blended_price(m.current_price) - own), m.id))
-            add(model, nearest)
+    for model, nearest in nearest_rivals(priced).items():
+        add(catalog.models[model], nearest)
     return tuple(sorted(chosen.values(), key=lambda p: (p.comparison is None, p.slug)))
+
+
+def nearest_rivals(priced: list[Model]) -> dict[str, Model]:
+    """For each model, the other vendor's model nearest in blended price (ties: smaller id).
+
+    Equal to min(rivals, key=(|price difference|, id)) for every model, but
+    walks outwards from the model's place in price order instead of reading
+    all rivals, so a file with thousands of models stays linear in practice.
+    """
+    ordered = sorted(priced, key=lambda m: (blended_price(m.current_price), m.id))
+    prices = [blended_price(m.current_price) for m in ordered]
+    found: dict[str, Model] = {}
+    for i, model in enumerate(ordered):
+        best: Optional[tuple[float, str, Model]] = None
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(ordered):
+                gap = abs(prices[j] - prices[i])
+                if best is not None and gap > best[0]:
+                    break  # every model further out is further away in price
+                if ordered[j].vendor.id != model.vendor.id and (best is None or (gap, ordered[j].id) < best[:2]):
+                    best = (gap, ordered[j].id, ordered[j])
+                j += step
+        if best is not None:
+            found[model.id] = best[2]
+    return found
 
 
 def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
