@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 # Python-Markdown's block-level elements (markdown.Markdown().block_level_elements)
 # that our templates start blocks with.
-BLOCK_TAGS = ("div", "table", "figure", "details", "section", "p", "ul", "ol", "dl", "form", "nav", "aside", "blockquote")
+BLOCK_TAGS = ("div", "table", "figure", "details", "section", "p", "ul", "ol", "dl", "form", "nav", "aside", "blockquote", "script")
 _START = re.compile(r"\A<(" + "|".join(BLOCK_TAGS) + r")[\s>]")
 _ID = re.compile(r'\sid="([^"]*)"')
 # Letters and digits only: nothing Markdown or its extensions would transform.
