@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
         shown = data_file
     try:
         # The build's own data step, rendering included: a file this accepts builds.
-        catalog = prepare(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs").catalog
+        catalog = prepare(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs", ROOT / "mkdocs.yml").catalog
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config["catalog_problems"] = None
     config["catalog_serving"] = _serving
     try:
-        plan = prepare(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir))
+        plan = prepare(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir), Path(config.config_file_path))
         _last_good = plan
     except DataError as error:
         if not (_serving and _last_good):

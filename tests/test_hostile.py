@@ -177,6 +177,8 @@ CASES = [
     Case("escaped-bell-in-key", gpt4o(r"    name: GPT-4o\n", '    "na\\ame": GPT-4o\n'), Rejected("gpt-4o.na\\x07me", "key without control characters")),
     Case("deep-brackets", gpt4o(r"summary: .*\n", f"summary: {DEEP}\n"), Rejected("gpt-4o.summary", "nested deeper than 10"), build=True),
     Case("deep-mappings", gpt4o(r"summary: .*\n", "summary: " + "{a: " * 200 + "1" + "}" * 200 + "\n"), Rejected("gpt-4o.summary", "nested deeper than 10")),
+    Case("rename-model-a-page-uses", lambda t: re.sub(r"(?<![-\w])gpt-4o-mini(?![-\w.])", "gpt-4o-small", t),
+         Rejected("", "unknown model 'gpt-4o-mini'", at_edit=False), build=True),
     Case("not-utf8", lambda t: t.replace("name: GPT-4o\n", "name: GPT-4o\udce9\n", 1), Rejected("", "UTF-8")),
     Case("top-level-list", lambda t: "- just\n- a list\n", Rejected("", "top level must be a mapping", at_edit=False)),
     Case("empty-file", lambda t: "# nothing here\n", Rejected("", "the file is empty", at_edit=False)),
@@ -219,7 +221,7 @@ def _prepare(text: str, tmp_path: Path) -> SitePlan:
     target = tmp_path / "models.yaml"
     # surrogateescape turns the "not-utf8" case's \udce9 back into the raw byte 0xe9
     target.write_bytes(text.encode("utf-8", errors="surrogateescape"))
-    return prepare(target, SCHEMA, "data/models.yaml", ROOT / "docs")
+    return prepare(target, SCHEMA, "data/models.yaml", ROOT / "docs", ROOT / "mkdocs.yml")
 
 
 def test_the_corpus_is_big_enough():

@@ -11,12 +11,15 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import jinja2
+import yaml
+from mkdocs.utils.meta import get_data
 
 from . import load_catalog
 from .export import models_csv, models_json
+from .macros import PageMacroError, expand, front_matter_lines, uses_macros
 from .model import Catalog
 from .problems import DataError, Problem
 from .render import PageSource, environment, generated_pages
@@ -41,7 +44,7 @@ def plan_site(catalog: Catalog) -> SitePlan:
     return SitePlan(catalog, views, env, pages, data_files, calendar.timegm(catalog.as_of.timetuple()))
 
 
-def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[Path]) -> SitePlan:
+def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[Path], config_file: Optional[Path] = None) -> SitePlan:
     """The build's whole data step, shared by hooks/data.py and hooks/check_data.py: what one accepts, the other builds."""
     catalog = load_catalog(data_file, schema_file, shown, docs_dir)
     try:
@@ -55,7 +58,67 @@ def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[P
     twice = duplicate_addresses(plan.pages)
     if twice:
         raise DataError(shown, [Problem(1, 1, (), f"the data implies two pages at the same address: {', '.join(twice)}; rename one of the ids")])
+    if docs_dir is not None:
+        # A data edit can break a hand-written page's macro (a renamed model
+        # id, a price removed); the macro hook would only find out after
+        # MkDocs has cleaned site/, so expand those pages here first.
+        problems = macro_problems(docs_dir, plan)
+        if config_file is not None:
+            problems += nav_problems(config_file, docs_dir, plan)
+        if problems:
+            raise DataError(shown, problems)
     return plan
+
+
+def nav_problems(config_file: Path, docs_dir: Path, plan: SitePlan) -> list[Problem]:
+    """nav: entries that name a page neither docs/ nor the data provides (MkDocs finds out only at the end, in strict mode)."""
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        nav = yaml.safe_load(text).get("nav") or []
+    except (yaml.YAMLError, AttributeError):
+        return []  # MkDocs itself reports a config it cannot read, before anything else
+    generated = {p.src_uri for p in plan.pages}
+    found = []
+    for target in _nav_targets(nav):
+        if "://" in target or target in generated or (docs_dir / target).is_file():
+            continue
+        before = text[: max(text.find(f" {target}"), 0)]
+        found.append(Problem(before.count("\n") + 1, 1, ("nav",), f"names {target}, which neither docs/ nor the data provides "
+                                                               "(was a model id renamed?)", config_file.name))
+    return found
+
+
+def _nav_targets(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [t for item in nav for t in _nav_targets(item)]
+    if isinstance(nav, dict):
+        return [t for value in nav.values() for t in _nav_targets(value)]
+    return []
+
+
+def macro_problems(docs_dir: Path, plan: SitePlan) -> list[Problem]:
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        source = path.read_text(encoding="utf-8-sig")
+        markdown, _ = get_data(source)  # what MkDocs hands the macro hook: the page without front matter
+        if not uses_macros(markdown):
+            continue
+        src_uri = path.relative_to(docs_dir).as_posix()
+        try:
+            expand(markdown, f"docs/{src_uri}", front_matter_lines(source, markdown), plan.catalog, plan.env, page_url(src_uri))
+        except PageMacroError as error:
+            found.append(Problem(error.line, 1, ("macro",), error.message, error.where))
+    return found
+
+
+def page_url(src_uri: str) -> str:
+    """The URL MkDocs gives a page (use_directory_urls): 'index.md' -> '', 'about.md' -> 'about/'."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def duplicate_addresses(pages: tuple[PageSource, ...]) -> list[str]:
