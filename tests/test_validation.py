@@ -275,3 +275,33 @@ def test_application_rules(tmp_path):
     assert any("applications.c.favours[0].benchmark: only factor 'benchmark' takes a benchmark" in f for f in found)
     assert any("applications.d.favours[0].factor: expected one of low_cost, benchmark" in f for f in found)
     assert any("applications.e.needs.min_context: expected a whole number of tokens" in f for f in found)
+
+
+def test_a_pasted_binary_blob_is_one_problem_per_line_and_quick(tmp_path):
+    import time
+
+    blob = "\x00\x1b" * 100_000
+    start = time.process_time()
+    found = problems(tmp_path, dump(sample()).replace("summary: A small model.", f'summary: "Small{blob}"', 1))
+    assert time.process_time() - start < 5
+    controls = [f for f in found if "control character" in f]
+    assert len(controls) == 1 and "U+0000 (NUL) (and 199,999 more on this line)" in controls[0]
+    assert ": models.small-model.summary: " in controls[0]
+
+
+def test_nesting_beyond_ten_levels_is_refused_with_its_place_before_parsing(tmp_path):
+    found = problems(tmp_path, dump(sample()).replace("summary: A small model.", "summary: " + "[" * 5000 + "]" * 5000, 1))
+    assert len(found) == 1 and "nested deeper than 10 levels" in found[0]
+    assert ": models.small-model.summary[0][0]" in found[0]
+
+
+def test_every_unknown_field_is_listed(tmp_path):
+    data = sample()
+    data["models"]["big-model"].update(colour="red", size="big", flavour="sweet")
+    found = [f for f in problems(tmp_path, data) if "unknown field" in f]
+    assert sorted(f.split(": ")[1] for f in found) == ["models.big-model.colour", "models.big-model.flavour", "models.big-model.size"]
+
+
+def test_a_quoted_id_ending_in_a_newline_is_refused(tmp_path):
+    text = dump(sample()).replace("  small-model:\n", '  "small-model\\n":\n', 1)
+    assert any(r"models.small-model\n: expected a lowercase id" in f for f in problems(tmp_path, text))

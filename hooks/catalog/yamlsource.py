@@ -9,6 +9,7 @@ node's position, so later checks can point at the exact line.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -96,15 +97,18 @@ def parse(raw: bytes, display_name: str) -> Located:
         raise DataError(display_name, [Problem(line, column, (), f"the top level must be a mapping (vendors:, benchmarks:, models:, ...), found {_node_kind(node)}")])
     located = Located(None, problems)
     located.data = _to_python(node, (), located, problems, set())
-    problems += [_in_field(p, located) for p in raw_controls]
+    if raw_controls:
+        # Sorted once and searched by bisection: a file full of control
+        # characters must not cost positions x characters.
+        starts = sorted((position, len(path), path) for path, position in located.positions.items())
+        problems += [_in_field(p, starts) for p in raw_controls]
     return located
 
 
-def _in_field(problem: Problem, located: Located) -> Problem:
-    """The problem, with the path of the last value that starts at or before it."""
-    at = (problem.line, problem.column)
-    before = [(position, path) for path, position in located.positions.items() if position <= at]
-    path = max(before, key=lambda item: (item[0], len(item[1])))[1] if before else ()
+def _in_field(problem: Problem, starts: list[tuple[tuple[int, int], int, Path]]) -> Problem:
+    """The problem, with the path of the last (deepest) value that starts at or before it."""
+    index = bisect.bisect_right(starts, ((problem.line, problem.column), float("inf"))) - 1
+    path = starts[index][2] if index >= 0 else ()
     return Problem(problem.line, problem.column, path, problem.message)
 
 
@@ -153,8 +157,11 @@ def control_name(char: str) -> str:
 def _raw_character_problems(text: str) -> list[Problem]:
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in RAW_CONTROL.finditer(line):
-            found.append(Problem(number, match.start() + 1, (), f"expected printable text, found the control character {control_name(match.group())}"))
+        match = RAW_CONTROL.search(line)
+        if match:  # one problem per line: a pasted binary blob should not print a line per byte
+            more = len(RAW_CONTROL.findall(line)) - 1
+            found.append(Problem(number, match.start() + 1, (), f"expected printable text, found the control character "
+                                                                f"{control_name(match.group())}" + (f" (and {more:,} more on this line)" if more else "")))
     return found
 
 
