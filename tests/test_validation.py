@@ -305,3 +305,9 @@ def test_every_unknown_field_is_listed(tmp_path):
 def test_a_quoted_id_ending_in_a_newline_is_refused(tmp_path):
     text = dump(sample()).replace("  small-model:\n", '  "small-model\\n":\n', 1)
     assert any(r"models.small-model\n: expected a lowercase id" in f for f in problems(tmp_path, text))
+
+
+def test_an_empty_models_mapping_says_how_many_are_needed(tmp_path):
+    data = sample()
+    data["models"], data["comparisons"] = {}, []
+    assert any(f.endswith("models: expected at least 1 item(s), found 0") for f in problems(tmp_path, data))

@@ -108,7 +108,8 @@ def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
         bound = "at most" if kind == "maxLength" else "at least"
         message = f"expected {bound} {error.validator_value:,} characters, found {len(error.instance):,}"
     elif kind in {"minItems", "maxItems", "minProperties"}:
-        message = f"expected {expected or error.message}, found {len(error.instance)} item(s)"
+        bound = "at most" if kind == "maxItems" else "at least"
+        message = f"expected {expected or f'{bound} {error.validator_value} item(s)'}, found {len(error.instance)}"
     else:  # pattern, format, not, minLength, maxLength
         message = f"expected {expected or error.message}, found {describe(error.instance)}"
     return Problem(*located.where(path), path, message)
