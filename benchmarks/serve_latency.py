@@ -1,6 +1,6 @@
 """How long a data edit takes to show under `mkdocs serve`, and whether the server grows.
 
-    python benchmarks/serve_latency.py [--models 100] [--edits 20]
+    python benchmarks/serve_latency.py [--models 100] [--edits 20] [--dirty]
 
 Copies the project with the first N models (multiplied first if needed),
 starts `mkdocs serve` on a free port, then N times: changes one model's name
@@ -53,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=int, default=100)
     parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--dirty", action="store_true", help="run `mkdocs serve --dirty` (only changed pages rebuilt)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "p"
@@ -71,7 +72,7 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if args.dirty else [])], cwd=project, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         url = f"http://127.0.0.1:{port}/models/gpt-4o-mini/"
         try:
@@ -91,7 +92,7 @@ def main() -> None:
                 print(json.dumps({"edit": edit, "seconds": round(delays[-1], 2), "rss_mib": round(sizes[-1], 1)}), flush=True)
             print(json.dumps({"models": len(data["models"]), "edits": args.edits, "seconds_min": round(min(delays), 2),
                               "seconds_median": round(statistics.median(delays), 2), "rss_first_mib": round(sizes[0], 1),
-                              "rss_last_mib": round(sizes[-1], 1), "load": round(os.getloadavg()[0], 1)}))
+                              "rss_last_mib": round(sizes[-1], 1), "dirty": args.dirty, "load": round(os.getloadavg()[0], 1)}))
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
