@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from catalog import DataError, load_catalog  # noqa: E402
+from catalog import DataError  # noqa: E402
 from catalog.problems import Problem  # noqa: E402
+from catalog.site import prepare  # noqa: E402
 from catalog.status import stale_facts  # noqa: E402
 from catalog.yamlsource import load  # noqa: E402
 
@@ -41,7 +42,8 @@ def main(argv: list[str]) -> int:
     except ValueError:
         shown = data_file
     try:
-        catalog = load_catalog(data_file, ROOT / "data" / "models.schema.json", str(shown))
+        # The build's own data step, rendering included: a file this accepts builds.
+        catalog = prepare(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs", ROOT / "mkdocs.yml").catalog
     except DataError as error:
         print(error.report(outcome=""), file=sys.stderr)
         return 1

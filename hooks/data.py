@@ -1,15 +1,15 @@
-"""MkDocs hook: load, validate and derive data/models.yaml once per build.
+"""MkDocs hook: load, validate, derive, render and export data/models.yaml once per build.
 
-Runs in on_config, before MkDocs cleans the site directory, so a bad edit
-stops `mkdocs build` with every problem listed and the last good `site/`
-intact. Under `mkdocs serve` a bad edit instead prints the problems and
-rebuilds from the last good data, with a banner on every page, so the
-preview keeps working while the contributor fixes the file.
+All of it runs in on_config, before MkDocs cleans the site directory, so a
+bad edit stops `mkdocs build` with every problem listed and the last good
+`site/` intact. Under `mkdocs serve` a bad edit instead prints the problems
+and rebuilds from the last good data, with a banner on every page: a rebuild
+that raised would leave every request waiting (MkDocs' live-reload server
+serves nothing until a build succeeds).
 """
 
 from __future__ import annotations
 
-import calendar
 import html
 import logging
 import os
@@ -21,9 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from catalog import Catalog, DataError, load_catalog
-from catalog.render import environment
-from catalog.views import build_views
+from catalog import DataError
+from catalog.site import SitePlan, prepare
 
 log = get_plugin_logger(__name__)
 
@@ -31,7 +30,7 @@ log = get_plugin_logger(__name__)
 # re-imported), which is what lets a failed rebuild fall back to the last
 # data that passed. A plain `mkdocs build` never uses the fallback.
 _serving = False
-_last_good: Optional[Catalog] = None
+_last_good: Optional[SitePlan] = None
 
 
 # Set while a `mkdocs serve` rebuild uses the last good data, so MkDocs' own
@@ -62,26 +61,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # from anywhere reads the data beside the config.
     root = Path(config.config_file_path).resolve().parent
     data_file = root / "data" / "models.yaml"
+    shown = _shown(data_file)
     config["catalog_problems"] = None
     _stale = False
+    config["catalog_serving"] = _serving
     try:
-        catalog = load_catalog(data_file, root / "data" / "models.schema.json", _shown(data_file))
-        _last_good = catalog
+        plan = prepare(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir), Path(config.config_file_path))
+        _last_good = plan
     except DataError as error:
         if not (_serving and _last_good):
             raise PluginError(error.report()) from None
         # One message, and no "Documentation built" after it: the preview is
         # rebuilt, but from data that is not the file on disk.
         log.error(error.report(STALE))
-        catalog, config["catalog_problems"], _stale = _last_good, error, True
-    # Derived once per build (rankings, pairs, standouts), never per page.
-    config["catalog"] = catalog
-    config["catalog_views"] = build_views(catalog)
-    config["catalog_env"] = environment()
+        plan, config["catalog_problems"], _stale = _last_good, error, True
+    config["catalog_plan"] = plan
+    config["catalog"] = plan.catalog
+    config["catalog_views"] = plan.views
+    config["catalog_env"] = plan.env
     # Deterministic output: MkDocs stamps sitemap dates and the gzip header
     # with the build time unless SOURCE_DATE_EPOCH is set. The newest date in
     # the data is the honest "as of" for a site built from it.
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(catalog.as_of.timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(plan.source_date_epoch)
     return config
 
 

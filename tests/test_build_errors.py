@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 from helpers import ROOT, SCHEMA, run_build
@@ -37,7 +38,8 @@ def test_generated_page_clashing_with_a_docs_file_is_an_error(project):
     (project / "docs" / "models" / "gpt-4o.md").write_text("# Mine\n", encoding="utf-8")
     result = run_build(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "generated pages would replace files in docs/: models/gpt-4o.md" in result.stderr
+    # Reported at the id's own line, by the data check, before site/ is touched.
+    assert "data/models.yaml:" in result.stderr and "models.gpt-4o: this id's page models/gpt-4o.md would replace" in result.stderr
 
 
 def _editor_view(text: str):
@@ -91,3 +93,17 @@ def test_published_schema_and_validator_agree(tmp_path):
         except DataError:
             build_ok = False
         assert schema_ok == build_ok == (name in {"sample", "published"}), name
+
+
+def test_renamed_model_that_the_nav_names_stops_before_the_site_is_touched(project):
+    """MkDocs itself would notice the missing nav page only at the end of a strict build, after cleaning site/."""
+    (project / "site").mkdir()
+    (project / "site" / "sentinel.txt").write_text("last good build\n", encoding="utf-8")
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("gpt-4o-mini", "gpt-4o"), encoding="utf-8")
+    data = project / "data" / "models.yaml"
+    data.write_text(re.sub(r"(?<![-\w])gpt-4o-mini(?![-\w.])", "gpt-4o-small", data.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml:" in result.stderr and "nav: names compare/gpt-4o-vs-gpt-4o-mini.md" in result.stderr, result.stderr
+    assert (project / "site" / "sentinel.txt").exists()

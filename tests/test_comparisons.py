@@ -120,3 +120,23 @@ def test_choose_guide_walks_from_needs_to_a_short_list(built_site):
     headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")]
     assert headings[:4] == ["1. What must it read and write?", "2. How much must it read at once?", "3. What is it for?", "4. Cost or capability first?"]
     assert headings[-1] == "Conclusion"
+
+
+def test_nearest_rival_walk_agrees_with_the_plain_definition():
+    import random
+
+    from catalog.differences import blended_price
+    from catalog.model import Vendor
+    from catalog.views import nearest_rivals
+    from factories import model, price
+
+    rng = random.Random(7)
+    vendors = [Vendor(v, v, "https://x.example/") for v in "abc"]
+    # Repeated prices on purpose: ties must go to the smaller id, as min() does.
+    models = [model(f"m{i:03d}", vendor=rng.choice(vendors), pricing=(price("2024-01-01", rng.choice([0, 0.5, 1, 2, 3]), rng.choice([0, 1, 4])),))
+              for i in range(120)]
+    fast = nearest_rivals(models)
+    for m in models:
+        rivals = [r for r in models if r.vendor.id != m.vendor.id]
+        plain = min(rivals, key=lambda r: (abs(blended_price(r.current_price) - blended_price(m.current_price)), r.id))
+        assert fast[m.id].id == plain.id

@@ -32,14 +32,14 @@ def test_unknown_model_fails_with_page_and_line(project):
     _page(project, "t.md", "# T\n\nfine\n\n{{ price(\"gpt-9\", \"input\") }}\n")
     result = run_build(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "docs/t.md:5: unknown model 'gpt-9'" in result.stderr
+    assert "docs/t.md:5:1: macro: unknown model 'gpt-9'" in result.stderr
 
 
 def test_unknown_field_fails_with_page_and_line(project):
     _page(project, "t.md", "# T\n\n{{ spec(\"gpt-4o\", \"colour\") }}\n")
     result = run_build(project)
     assert result.returncode != 0
-    assert "docs/t.md:3: unknown field 'colour'" in result.stderr
+    assert "docs/t.md:3:1: macro: unknown field 'colour'" in result.stderr
 
 
 def test_page_without_macros_passes_through_untouched(project):
@@ -47,3 +47,10 @@ def test_page_without_macros_passes_through_untouched(project):
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     assert "A {literal} brace, a } and a {: .x } stay." in (project / "site" / "t" / "index.html").read_text(encoding="utf-8")
+
+
+def test_macro_error_line_counts_the_front_matter(project):
+    _page(project, "t.md", "---\ntitle: T\n---\n\n# T\n\n{{ price(\"gpt-9\", \"input\") }}\n")
+    result = run_build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/t.md:7:1: macro: unknown model 'gpt-9'" in result.stderr

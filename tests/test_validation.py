@@ -394,3 +394,39 @@ def test_verified_is_required_and_not_after_as_of(tmp_path):
     found = problems(tmp_path, mutated(change))
     assert "missing required field 'verified'" in one(found, "models.big-model.verified")
     assert "found 2026-11-30" in one(found, "models.small-model.verified")
+
+
+def test_a_pasted_binary_blob_is_one_problem_per_line_and_quick(tmp_path):
+    import time
+
+    blob = "\x00\x1b" * 100_000
+    start = time.process_time()
+    found = problems(tmp_path, dump(sample()).replace("summary: A small model.", f'summary: "Small{blob}"', 1))
+    assert time.process_time() - start < 5
+    controls = [f for f in found if "control character" in f]
+    assert len(controls) == 1 and "U+0000 (NUL) (and 199,999 more on this line)" in controls[0]
+    assert ": models.small-model.summary: " in controls[0]
+
+
+def test_nesting_beyond_ten_levels_is_refused_with_its_place_before_parsing(tmp_path):
+    found = problems(tmp_path, dump(sample()).replace("summary: A small model.", "summary: " + "[" * 5000 + "]" * 5000, 1))
+    assert len(found) == 1 and "nested deeper than 10 levels" in found[0]
+    assert ": models.small-model.summary[0][0]" in found[0]
+
+
+def test_every_unknown_field_is_listed(tmp_path):
+    data = sample()
+    data["models"]["big-model"].update(colour="red", size="big", flavour="sweet")
+    found = [f for f in problems(tmp_path, data) if "unknown field" in f]
+    assert sorted(f.split(": ")[1] for f in found) == ["models.big-model.colour", "models.big-model.flavour", "models.big-model.size"]
+
+
+def test_a_quoted_id_ending_in_a_newline_is_refused(tmp_path):
+    text = dump(sample()).replace("  small-model:\n", '  "small-model\\n":\n', 1)
+    assert any(r"models.small-model\n: expected a lowercase id" in f for f in problems(tmp_path, text))
+
+
+def test_an_empty_models_mapping_says_how_many_are_needed(tmp_path):
+    data = sample()
+    data["models"], data["comparisons"] = {}, []
+    assert any(f.endswith("models: expected at least 1 item(s), found 0") for f in problems(tmp_path, data))

@@ -37,6 +37,8 @@
   }
 
   function setup(form) {
+    if (form.hasAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "");
     if (form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "true");
     var table = document.querySelector("table[data-table=calculator]");
@@ -88,5 +90,13 @@
   }
 
   function init() { var form = document.getElementById("calculator-form"); if (form) setup(form); }
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  // Loaded by the pages that use it, from inside their content, so Material's
+  // instant navigation runs this file again on each arrival: subscribe once,
+  // and let init run any number of times (setup skips elements already set up).
+  if (window.llmCompareCalculator) return;
+  window.llmCompareCalculator = true;
+  if (window.document$) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) window.document$.subscribe(init); else init();
+  });
 })();

@@ -200,6 +200,12 @@
       });
   }
 
-  // Material's instant navigation swaps pages without reloading scripts.
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  // Loaded from inside the page content (after compare.js, which provides the
+  // formats), so instant navigation runs this file on each arrival: subscribe once.
+  if (window.llmCompareMany) return;
+  window.llmCompareMany = true;
+  if (window.document$) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) window.document$.subscribe(init); else init();
+  });
 })();

@@ -320,7 +320,8 @@
 
   function init() {
     var form = document.getElementById("compare-form");
-    if (!form) return;
+    if (!form || form.hasAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "");
     fetch(form.getAttribute("data-models"))
       .then(function (r) { return r.json(); })
       .then(function (doc) { setup(form, doc); })
@@ -335,6 +336,13 @@
   // The rules, for the browser test that checks them against the Python for every pair.
   window.LLMCompareRules = { differences: differences, rows: rows };
 
-  // Material's instant navigation swaps pages without reloading scripts.
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  // Loaded by the pages that use it, from inside their content, so Material's
+  // instant navigation runs this file again on each arrival: subscribe once,
+  // and let init run any number of times (setup skips elements already set up).
+  if (window.llmCompareCompare) return;
+  window.llmCompareCompare = true;
+  if (window.document$) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) window.document$.subscribe(init); else init();
+  });
 })();

@@ -58,6 +58,8 @@
   }
 
   function setup(root) {
+    if (root.hasAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "");
     if (root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "true");
     var form = root.querySelector("form.catalog-filters");
@@ -129,5 +131,13 @@
   }
 
   function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-catalog]"), setup); }
-  if (window.document$) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
+  // Loaded by the pages that use it, from inside their content, so Material's
+  // instant navigation runs this file again on each arrival: subscribe once,
+  // and let init run any number of times (setup skips elements already set up).
+  if (window.llmCompareOverview) return;
+  window.llmCompareOverview = true;
+  if (window.document$) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) window.document$.subscribe(init); else init();
+  });
 })();

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 from typing import Optional, Sequence
 
 from markupsafe import Markup
@@ -64,10 +63,18 @@ NARROW = Layout("narrow", 360, 11, 10.5, 4.8, 300, 12)
 LAYOUTS = (WIDE, NARROW)
 
 
+def escape(value: object) -> str:
+    # SVG goes into the page as one raw HTML block: a newline (or a blank line,
+    # which ends the block) from a model name must not reach it, or Markdown
+    # would read what follows as a heading; `{{`, `*` and `|` stay inert too.
+    return str(text.inert(value))
+
+
 def site_charts(catalog: Catalog) -> list[Chart]:
     charts = [c for key in catalog.benchmarks if (c := price_quality_chart(catalog, key))]
     history = price_history_chart(catalog)
-    return charts + ([history] if history else []) + [context_chart(catalog)]
+    context = context_chart(catalog)
+    return charts + ([history] if history else []) + ([context] if context else [])
 
 
 # --- text size and boxes -------------------------------------------------------------------
@@ -550,9 +557,11 @@ def _ticks_fit(ticks: list[tuple[date, str]], width: float, size: float) -> bool
 
 # --- context windows ---------------------------------------------------------------------------------
 
-def context_chart(catalog: Catalog) -> Chart:
+def context_chart(catalog: Catalog) -> Chart | None:
     served = sorted((m for m in catalog.models.values() if m.recommendable_on(catalog.as_of)),
                     key=lambda m: (-m.context_window, m.name.lower(), m.id))
+    if not served:
+        return None  # no current model: nothing to draw, and the description below needs one
     description = (f"Bar chart of the context windows of {len(served)} current models (served, not retiring within 90 days) "
                    f"on a log scale, vendors by colour and marker shape, from {served[0].name} "
                    f"({text.tokens_long(served[0].context_window)} tokens) down to {served[-1].name} "
@@ -609,6 +618,8 @@ def _bars(catalog: Catalog, served: list[Model], layout: Layout, chart_id: str, 
 
 
 def _nice_ceiling(value: float) -> float:
+    if value <= 0:
+        return 1.0  # every featured price is free: any positive scale draws the flat line at zero
     magnitude = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * magnitude:

@@ -7,6 +7,8 @@ page and line.
 
 from __future__ import annotations
 
+import re
+import traceback
 from typing import Any, Callable, Optional
 
 import jinja2
@@ -84,3 +86,60 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
     return {"model_table": model_table, "price": price, "spec": spec, "model_link": model_link,
             "model_count": len(catalog.models), "vendor_count": len(catalog.vendors),
             "as_of": text.long_date(catalog.as_of)}
+
+
+# Fenced blocks (``` or ~~~, any indent) and inline code spans.
+CODE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$|(?P<tick>`+)[^`\n].*?(?P=tick)",
+                  re.MULTILINE | re.DOTALL)
+
+
+class PageMacroError(Exception):
+    """A hand-written page's macros failed; the message starts with docs/page.md:line."""
+
+    def __init__(self, where: str, line: int, message: str):
+        self.where, self.line, self.message = where, line, message
+        super().__init__(f"{where}:{line}: {message}")
+
+
+def front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines of front matter MkDocs removed from `source` to give `markdown`."""
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+
+
+def uses_macros(markdown: str) -> bool:
+    return "{{" in markdown or "{%" in markdown
+
+
+def expand(markdown: str, where: str, line_offset: int, catalog: Catalog, env: jinja2.Environment, page_url: str) -> str:
+    """The page with its macros expanded; code blocks stay literal. Raises PageMacroError.
+
+    `line_offset` is the number of front-matter lines MkDocs removed, so an
+    error names the line the contributor sees in the file.
+    """
+    hidden: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        hidden.append(match.group(0))
+        # Keep the line count so Jinja's line numbers match the file.
+        return f"\x00{len(hidden) - 1}\x00" + "\n" * match.group(0).count("\n")
+
+    source = CODE.sub(hide, markdown)
+    page_env = jinja2.Environment(loader=jinja2.FunctionLoader(lambda name: (source, name, lambda: True)),
+                                  undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    page_env.globals.update(macro_functions(catalog, env, page_url))
+    try:
+        rendered = page_env.get_template(where).render()
+    except jinja2.TemplateSyntaxError as error:
+        raise PageMacroError(where, (error.lineno or 1) + line_offset, f"template syntax error: {error.message}") from None
+    except (MacroError, jinja2.UndefinedError, TypeError) as error:
+        raise PageMacroError(where, _template_line(error, where) + line_offset, str(error)) from None
+    for index, original in enumerate(hidden):
+        rendered = rendered.replace(f"\x00{index}\x00" + "\n" * original.count("\n"), original, 1)
+    return rendered
+
+
+def _template_line(error: BaseException, filename: str) -> int:
+    # Jinja rewrites tracebacks so template frames carry the template's own
+    # file name and line: the innermost such frame is the macro call.
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == filename]
+    return lines[-1] if lines else 1

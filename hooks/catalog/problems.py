@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Union
 
 # A field path: ("models", "gpt-4o", "pricing", 1, "input")
 Path = tuple[Union[str, int], ...]
+
+
+# Control characters (and newlines) from the data must not reach the
+# contributor's terminal raw: ESC starts an escape sequence, a newline would
+# forge a second problem line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as a visible escape (\\x1b, \\n)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def format_path(path: Path) -> str:
@@ -31,7 +43,7 @@ class Problem:
     file: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {self.message}"
+        return printable(f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {self.message}")
 
 
 class DataError(Exception):

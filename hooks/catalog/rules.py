@@ -8,7 +8,9 @@ reported in the same run.
 from __future__ import annotations
 
 import calendar
-from typing import Any, Callable
+import re
+from pathlib import Path as FsPath
+from typing import Any, Callable, Optional
 
 from .problems import Path, Problem
 from .yamlsource import Located
@@ -25,12 +27,29 @@ PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "cache_write_1
 SERVED = ("active", "legacy", "deprecated")
 
 
-def rule_problems(located: Located) -> list[Problem]:
+# The page each id gets (see render.generated_pages), and the generated index
+# page in the same folder that an id must not replace.
+PAGE_FOLDERS = {"models": "models", "vendors": "vendors", "applications": "applications"}
+RESERVED_IDS = {"index": "the folder's generated index page"}
+# Pair pages live at compare/<a>-vs-<b>/: an id containing the separator makes
+# two different pairs share one address (x-vs-y + z and x + y-vs-z).
+PAIR_SEPARATOR = "-vs-"
+# The newest date becomes SOURCE_DATE_EPOCH, which MkDocs writes into the
+# sitemap's gzip header (a 32-bit time from 1970): a date outside this range
+# would fail the build after site/ is cleaned. Real model data sits well inside.
+FIRST_YEAR, LAST_YEAR = 1980, 2099
+FULL_DATE = re.compile(r"\A([0-9]{4})-[0-9]{2}(-[0-9]{2})?\Z")
+
+
+def rule_problems(located: Located, docs_dir: Optional[FsPath] = None) -> list[Problem]:
     data = located.data if isinstance(located.data, dict) else {}
     found: list[Problem] = []
 
     def report(path: Path, message: str, *, key: bool = False) -> None:
         found.append(Problem(*located.where(path, key=key), path, message))
+
+    _address_rules(data, docs_dir, report)
+    _date_range_rules(data, (), report)
 
     vendors = _mapping(data.get("vendors"))
     benchmarks = _mapping(data.get("benchmarks"))
@@ -261,6 +280,34 @@ def _application_rules(at: Path, app: dict, benchmarks: dict, report: Report) ->
             report(here + ("mix",), f"only factor 'low_cost' takes a token mix (this factor is '{factor}')")
         if isinstance(mix, list) and len(mix) == 2 and mix == [0, 0]:
             report(here + ("mix",), "expected at least one non-zero share, found [0, 0]")
+
+
+def _address_rules(data: dict, docs_dir: Optional[FsPath], report: Report) -> None:
+    """Ids that would give two pages one address, or replace a page, are errors at the id's own line."""
+    for section, folder in PAGE_FOLDERS.items():
+        for key in _mapping(data.get(section)):
+            if not isinstance(key, str):
+                continue
+            if key in RESERVED_IDS:
+                report((section, key), f"the id '{key}' is taken by {RESERVED_IDS[key]} ({folder}/{key}.md); choose another id", key=True)
+            elif docs_dir is not None and (docs_dir / folder / f"{key}.md").is_file():
+                report((section, key), f"this id's page {folder}/{key}.md would replace the hand-written docs/{folder}/{key}.md; "
+                                       "rename the id or that file", key=True)
+            if section == "models" and PAIR_SEPARATOR in key:
+                report((section, key), f"a model id may not contain '{PAIR_SEPARATOR}': comparison pages are named "
+                                       f"<model>{PAIR_SEPARATOR}<model>, so two pairs could share one address", key=True)
+
+
+def _date_range_rules(value: Any, path: Path, report: Report) -> None:
+    """Every date (wherever it sits, so new date fields are covered too) within FIRST_YEAR..LAST_YEAR."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _date_range_rules(item, path + (key,), report)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _date_range_rules(item, path + (index,), report)
+    elif isinstance(value, str) and (match := FULL_DATE.match(value)) and not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        report(path, f"expected a date from {FIRST_YEAR} to {LAST_YEAR} (the build stamps its files with the newest date), found {value}")
 
 
 def _real_date(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
@@ -31,26 +32,62 @@ def load_schema(path: str) -> dict[str, Any]:
     return json.loads(FsPath(path).read_text(encoding="utf-8"))
 
 
+def _is_whole_number(checker: Any, instance: Any) -> bool:
+    # JSON Schema counts 128000.0 as an integer; the site would then show
+    # "128,000.0 tokens" and export a float. A whole number is written whole.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Any:
+    # Schema patterns are ECMA-262, where `$` matches only at the very end.
+    # Python's `$` also matches before a final newline, so a quoted key
+    # "gpt-4o\n" would pass `^[a-z0-9._-]*$`: read a trailing `$` as `\Z`.
+    if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"(?<!\\)\$$", r"\\Z", pattern))
+
+
+Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    validators={"pattern": _pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
+
 def schema_problems(located: Located, schema: dict[str, Any]) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    return [_problem(error, located) for error in validator.iter_errors(located.data)]
+    validator = Validator(schema, format_checker=jsonschema.FormatChecker())
+    return [problem for error in validator.iter_errors(located.data) for problem in _problems(error, located)]
+
+
+def _problems(error: jsonschema.ValidationError, located: Located) -> list[Problem]:
+    path: Path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        # One problem per unknown field: fixing one should not reveal the next.
+        allowed = sorted(error.schema.get("properties", {}))
+        found = []
+        for key in [k for k in error.instance if k not in allowed]:
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            message = f"unknown field '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}")
+            found.append(Problem(*located.where(path + (key,), key=True), path + (key,), message))
+        return found
+    return [_problem(error, located)]
 
 
 def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
     path: Path = tuple(error.absolute_path)
     expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
     kind = error.validator
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        key = extra[0] if extra else "?"
-        hint = difflib.get_close_matches(key, allowed, n=1)
-        message = f"unknown field '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}")
-        return Problem(*located.where(path + (key,), key=True), path + (key,), message)
     if "propertyNames" in error.absolute_schema_path:
         # The failing value is a key of the mapping at `path`, not a value in it.
         key = error.instance
-        message = f"expected {expected or 'a valid id'} as the key, found {key!r}"
+        if kind == "maxLength":
+            message = f"expected an id of at most {error.validator_value} characters, found {len(key)}"
+        else:
+            message = f"expected {expected or 'a valid id'} as the key, found {key!r}"
         return Problem(*located.where(path + (key,), key=True), path + (key,), message)
     if kind == "required":
         field = error.message.split("'")[1] if "'" in error.message else "?"
@@ -66,8 +103,13 @@ def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
         message = f"expected {expected or f'a number {sign} {error.validator_value:,}'}, found {error.instance!r}"
     elif kind == "uniqueItems":
         message = f"each item may appear only once, found {error.instance!r}"
+    elif kind in {"maxLength", "minLength"} and isinstance(error.instance, str):
+        # Said before x-expected: "expected non-empty text" would hide the limit.
+        bound = "at most" if kind == "maxLength" else "at least"
+        message = f"expected {bound} {error.validator_value:,} characters, found {len(error.instance):,}"
     elif kind in {"minItems", "maxItems", "minProperties"}:
-        message = f"expected {expected or error.message}, found {len(error.instance)} item(s)"
+        bound = "at most" if kind == "maxItems" else "at least"
+        message = f"expected {expected or f'{bound} {error.validator_value} item(s)'}, found {len(error.instance)}"
     else:  # pattern, format, not, minLength, maxLength
         message = f"expected {expected or error.message}, found {describe(error.instance)}"
     return Problem(*located.where(path), path, message)

@@ -85,12 +85,8 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
         replacement = model.retirement.replacement if model.retirement else None
         if replacement in catalog.models and replacement != model.id:
             add(catalog.models[replacement], model)
-    for model in priced:
-        rivals = [m for m in priced if m.vendor.id != model.vendor.id]
-        if rivals:
-            own = blended_price(model.current_price)
-            nearest = min(rivals, key=lambda m: (abs(blended_price(m.current_price) - own), m.id))
-            add(model, nearest)
+    for model, nearest in nearest_rivals(priced).items():
+        add(catalog.models[model], nearest)
     return tuple(sorted(chosen.values(), key=lambda p: (p.comparison is None, p.slug)))
 
 
@@ -103,6 +99,32 @@ def many_default(catalog: Catalog, count: int = 3) -> tuple[Model, ...]:
         if current:
             chosen.append(max(current, key=lambda m: (m.released, m.id)))
     return tuple(chosen[:count])
+
+
+def nearest_rivals(priced: list[Model]) -> dict[str, Model]:
+    """For each model, the other vendor's model nearest in blended price (ties: smaller id).
+
+    Equal to min(rivals, key=(|price difference|, id)) for every model, but
+    walks outwards from the model's place in price order instead of reading
+    all rivals, so a file with thousands of models stays linear in practice.
+    """
+    ordered = sorted(priced, key=lambda m: (blended_price(m.current_price), m.id))
+    prices = [blended_price(m.current_price) for m in ordered]
+    found: dict[str, Model] = {}
+    for i, model in enumerate(ordered):
+        best: Optional[tuple[float, str, Model]] = None
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(ordered):
+                gap = abs(prices[j] - prices[i])
+                if best is not None and gap > best[0]:
+                    break  # every model further out is further away in price
+                if ordered[j].vendor.id != model.vendor.id and (best is None or (gap, ordered[j].id) < best[:2]):
+                    best = (gap, ordered[j].id, ordered[j])
+                j += step
+        if best is not None:
+            found[model.id] = best[2]
+    return found
 
 
 def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
@@ -324,8 +346,10 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     for m in catalog.models.values():
         first, now = m.launch_price, m.current_price
         if first and now and (first.input, first.output) != (now.input, now.output):
-            change = (blended_price(now) - blended_price(first)) / blended_price(first) * 100
-            changes.append((change, m.id, Standout(m, f"{text.percent(change, sign=True)} blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
+            was, is_now = blended_price(first), blended_price(now)
+            # A model that launched free has no percentage change: say what happened instead.
+            change = (is_now - was) / was * 100 if was else float("inf")
+            changes.append((change, m.id, Standout(m, f"{text.percent(change, sign=True)} blended" if was else f"from free to {text.usd(is_now)} blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
                                     f"{text.long_date(first.since)} → {text.usd(now.input)} / {text.usd(now.output)} since {text.long_date(now.since)}")))
     by_context = sorted(current, key=lambda m: (-m.context_window, m.id))
     by_output = sorted((m for m in current if m.max_output_tokens), key=lambda m: (-m.max_output_tokens, m.id))

@@ -9,6 +9,7 @@ node's position, so later checks can point at the exact line.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -65,25 +66,40 @@ def parse(raw: bytes, display_name: str) -> Located:
     text = raw.decode("utf-8")
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         raise DataError(display_name, [Problem(1, 1, (), "the file is empty; expected a mapping with vendors, benchmarks and models")])
-    problems = _tab_problems(text)
+    # Characters YAML itself refuses (NUL, ESC, DEL, C1) stop PyYAML with an
+    # offset but no line; find every one first so each is reported where it is.
+    raw_controls = _raw_character_problems(text)
+    if raw_controls:
+        # Same length replacement, so every later line and column still match the file.
+        text = RAW_CONTROL.sub("\ufffd", text)
+    problems: list[Problem] = []
     try:
-        problems += _anchor_problems(text)
+        # One pass over the parser's events (a state machine, no recursion)
+        # before composing (which recurses once per nesting level).
+        problems = _event_problems(text)
+        if any(p.message.startswith(TOO_DEEP) for p in problems):
+            raise DataError(display_name, problems)
         # Composing does not expand aliases (they become shared nodes), and the
         # walk below visits each node once, so even a hostile file stays small.
         node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as error:
         line, column, what = _syntax_error(error)
+        problems = raw_controls + _tab_problems(text, line)
         if not any(p.line == line for p in problems):  # a tab already explains it
             problems.append(Problem(line, column, path_at(text, line), f"YAML syntax error: {what}"))
         raise DataError(display_name, problems) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
-        problems.append(Problem(1, 1, (), f"YAML error: {error}"))
-        raise DataError(display_name, problems) from None
+        raise DataError(display_name, [Problem(1, 1, (), f"YAML error: {error}")]) from None
     if not isinstance(node, yaml.MappingNode):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         raise DataError(display_name, [Problem(line, column, (), f"the top level must be a mapping (vendors:, benchmarks:, models:, ...), found {_node_kind(node)}")])
     located = Located(None, problems)
     located.data = _to_python(node, (), located, problems, set())
+    if raw_controls:
+        # Sorted once and searched by bisection: a file full of control
+        # characters must not cost positions x characters.
+        starts = sorted((position, len(path), path) for path, position in located.positions.items())
+        problems += [_in_field(p, starts) for p in raw_controls]
     return located
 
 
@@ -153,6 +169,13 @@ def _item_number(lines: list[str], index: int, indent: int) -> int:
     return number
 
 
+def _in_field(problem: Problem, starts: list[tuple[tuple[int, int], int, Path]]) -> Problem:
+    """The problem, with the path of the last (deepest) value that starts at or before it."""
+    index = bisect.bisect_right(starts, ((problem.line, problem.column), float("inf"))) - 1
+    path = starts[index][2] if index >= 0 else ()
+    return Problem(problem.line, problem.column, path, problem.message)
+
+
 def _byte_problems(raw: bytes) -> list[Problem]:
     if len(raw) > MAX_BYTES:
         return [Problem(1, 1, (), f"the file is {len(raw):,} bytes; expected at most {MAX_BYTES:,}")]
@@ -166,28 +189,87 @@ def _byte_problems(raw: bytes) -> list[Problem]:
         return [Problem(line, column, (), f"the file must be UTF-8; found the byte 0x{raw[error.start]:02x}, which is not valid UTF-8")]
 
 
-def _tab_problems(text: str) -> list[Problem]:
-    # YAML forbids tabs in indentation and PyYAML's message for it is cryptic;
-    # report every tab so an editor that inserted them is obvious.
+def _tab_problems(text: str, error_line: int) -> list[Problem]:
+    # Called only when the file does not parse. A tab inside a quoted string
+    # is valid YAML and accepted; a tab in indentation is not, and PyYAML's
+    # message for it is cryptic, so name every such tab (an editor that
+    # inserted one usually inserted many), plus any tab on the failing line.
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        column = line.find("\t")
-        if column >= 0 and not line.lstrip(" ").startswith("#"):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        column = indent.find("\t") if "\t" in indent else (line.find("\t") if number == error_line else -1)
+        if column >= 0 and not line.lstrip(" \t").startswith("#"):
             found.append(Problem(number, column + 1, (), "a tab character; YAML indentation must use spaces"))
     return found
 
 
-def _anchor_problems(text: str) -> list[Problem]:
+# Control characters have no place in names, summaries or ids: they reach the
+# HTML, the CSV and the contributor's terminal (ESC starts a terminal escape
+# sequence). Tab and newline are ordinary text; CR is allowed raw only as part
+# of a line break. U+2028/2029 are line breaks to PyYAML but not to most
+# editors, so line numbers would stop matching.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def control_name(char: str) -> str:
+    names = {0: "NUL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x0D: "CR", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
+    code = ord(char)
+    return f"U+{code:04X}" + (f" ({names[code]})" if code in names else "")
+
+
+def _raw_character_problems(text: str) -> list[Problem]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = RAW_CONTROL.search(line)
+        if match:  # one problem per line: a pasted binary blob should not print a line per byte
+            more = len(RAW_CONTROL.findall(line)) - 1
+            found.append(Problem(number, match.start() + 1, (), f"expected printable text, found the control character "
+                                                                f"{control_name(match.group())}" + (f" (and {more:,} more on this line)" if more else "")))
+    return found
+
+
+# The data nests 6 deep (top > models > id > pricing > [i] > ...); 10 leaves room for new fields and stops a hostile `[[[[...` long before
+# the composer's recursion (or a C stack) runs out.
+MAX_DEPTH = 10
+TOO_DEEP = "nested deeper than"
+
+
+def _event_problems(text: str) -> list[Problem]:
+    """Anchors, aliases and excessive nesting, from the parser's event stream."""
     # Anchors and aliases let a few lines expand to gigabytes ("billion laughs")
     # and hide where a value came from; the data file has no use for them.
     found = []
+    # Per open collection: [is_mapping, items seen, current key]; gives the
+    # field path of a too-deep value without composing the tree.
+    stack: list[list[Any]] = []
     for event in yaml.parse(text, Loader=FAST_LOADER):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent):
             found.append(_event_problem(event, f"an alias (*{anchor}); anchors and aliases are not allowed, write the value out"))
         elif anchor:
             found.append(_event_problem(event, f"an anchor (&{anchor}); anchors and aliases are not allowed, write the value out"))
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            continue
+        if stack:  # this event is an item (or a key) of the innermost open collection
+            frame = stack[-1]
+            if frame[0] and frame[1] % 2 == 0:
+                frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+            frame[1] += 1
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                found.append(Problem(event.start_mark.line + 1, event.start_mark.column + 1, _value_path(stack),
+                                     f"{TOO_DEEP} {MAX_DEPTH} levels of lists and mappings; the data needs far fewer"))
+                return found
+            stack.append([isinstance(event, yaml.MappingStartEvent), 0, None])
     return found
+
+
+def _value_path(stack: list[list[Any]]) -> Path:
+    # A mapping frame holds its current key; a list frame has counted the current item.
+    return tuple(frame[2] if frame[0] else frame[1] - 1 for frame in stack)
 
 
 def _event_problem(event: yaml.Event, message: str) -> Problem:
@@ -210,6 +292,7 @@ def _to_python(node: yaml.Node, path: Path, located: Located, problems: list[Pro
                 problems.append(Problem(line, column, path, f"a key must be plain text, found {_node_kind(key_node)}"))
                 continue
             key = key_node.value
+            _control_problem(key, (line, column), path + (key,), problems, "key")
             if key in result:
                 first = located.key_positions[path + (key,)]
                 problems.append(Problem(line, column, path + (key,), f"duplicate key '{key}' (first defined at line {first[0]}); YAML keeps only the last one, so one of them would be lost"))
@@ -229,11 +312,22 @@ def _to_python(node: yaml.Node, path: Path, located: Located, problems: list[Pro
     except (ValueError, yaml.constructor.ConstructorError) as error:
         problems.append(Problem(*located.positions[path], path, f"cannot read the value {node.value!r}: {error}"))
         return node.value
+    if isinstance(value, str):
+        _control_problem(value, located.positions[path], path, problems, "text")
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(Problem(*located.positions[path], path, f"expected a finite number, found {node.value}"))
     if isinstance(value, bytes):
         problems.append(Problem(*located.positions[path], path, "binary values are not allowed"))
     return value
+
+
+def _control_problem(value: str, where: tuple[int, int], path: Path, problems: list[Problem], what: str) -> None:
+    # Written as an escape in a double-quoted string ("\e", "\0", "\x85"):
+    # valid YAML, but the character itself must not reach a page or a terminal.
+    match = CONTROL.search(value)
+    if match:
+        problems.append(Problem(*where, path, f"expected {what} without control characters, found {control_name(match.group())} "
+                                              f"at character {match.start() + 1}"))
 
 
 def _node_kind(node: yaml.Node) -> str:

@@ -302,3 +302,27 @@ def test_screenshots_for_review(new_page, base_url, width, scheme):
         assert target.stat().st_size > 10_000
         assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways at {width}px"
         page.close()
+
+
+# --- scripts only where used, and instant navigation -----------------------------
+
+def test_each_script_loads_only_on_the_pages_that_use_it(built_site):
+    pages = {p.relative_to(built_site).as_posix(): p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
+    using = {name: sorted(uri for uri, html in pages.items() if f"assets/{name}" in html)
+             for name in ("overview.js", "compare.js", "calculator.js")}
+    assert using == {"overview.js": ["index.html", "models/index.html"], "compare.js": ["compare/index.html"],
+                     "calculator.js": ["calculator/index.html"]}
+
+
+def test_scripts_work_after_instant_navigation_and_run_once(page, base_url):
+    """Arriving by Material's instant navigation (no reload) runs the page's script; coming back does not set it up twice."""
+    page.goto(base_url + "about/")
+    for _ in range(2):
+        page.click("a.md-nav__link[href$='calculator/']")
+        page.wait_for_selector("table[data-table=calculator] .cost:not(:empty)")
+        page.click("a.md-nav__link[href$='models/']")
+        page.wait_for_selector(".catalog-count:has-text('Showing')")
+    # One click sorts once: a second set of handlers would sort and unsort.
+    page.locator(f"{TABLE} thead button.sort[data-column='3']").click()
+    assert page.locator(f"{TABLE} thead th").nth(3).get_attribute("aria-sort") == "ascending"
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "the test must not reload"

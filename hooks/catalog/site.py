@@ -1,0 +1,143 @@
+"""Everything the build writes from the data, prepared in one pure step before MkDocs touches site/.
+
+MkDocs cleans the site directory after on_config; any failure after that
+loses the last good build (and under `mkdocs serve` leaves every request
+waiting for a rebuild that never finishes). So the hooks derive, render and
+export here, in on_config, and the later events only hand over the results.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+import jinja2
+import yaml
+from mkdocs.utils.meta import get_data
+
+from . import load_catalog
+from .export import model_documents, models_csv, models_json, prices_json
+from .feed import atom_feed, changes_json
+from .macros import PageMacroError, expand, front_matter_lines, uses_macros
+from .model import Catalog
+from .problems import DataError, Problem
+from .render import PageSource, environment, generated_pages
+from .views import SiteViews, build_views
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    catalog: Catalog
+    views: SiteViews
+    env: jinja2.Environment
+    pages: tuple[PageSource, ...]
+    data_files: tuple[tuple[str, str | bytes], ...]    # (path in site, content): the open data and the feed
+    source_date_epoch: int                    # the data's as_of, for deterministic stamps
+
+
+def plan_site(catalog: Catalog, site_url: str = "", site_name: str = "") -> SitePlan:
+    views = build_views(catalog)
+    env = environment()
+    pages = tuple(generated_pages(catalog, views, env))
+    data_files = (("api/models.json", models_json(catalog, views)), ("api/prices.json", prices_json(catalog)),
+                  ("models.csv", models_csv(catalog)), ("feed.xml", atom_feed(catalog, site_url, site_name)),
+                  ("changes.json", changes_json(catalog, site_url)),
+                  *((f"api/models/{key}.json", document) for key, document in model_documents(catalog, views).items()))
+    return SitePlan(catalog, views, env, pages, data_files, calendar.timegm(catalog.as_of.timetuple()))
+
+
+def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[Path], config_file: Optional[Path] = None) -> SitePlan:
+    """The build's whole data step, shared by hooks/data.py and hooks/check_data.py: what one accepts, the other builds."""
+    catalog = load_catalog(data_file, schema_file, shown, docs_dir)
+    site_url, site_name = _site_settings(config_file)
+    try:
+        plan = plan_site(catalog, site_url, site_name)
+    except Exception as error:  # noqa: BLE001 - the last line of defence, see below
+        # The check is meant to reject every file the pipeline cannot build
+        # (tests/test_hostile.py holds the cases); if one slips through, still
+        # stop here, before site/ is touched, with one line, not a traceback.
+        raise DataError(shown, [Problem(1, 1, (), f"the data passed the check but the pages could not be prepared "
+                                                  f"({type(error).__name__}: {error}); please report this with the file")]) from None
+    twice = duplicate_addresses(plan.pages)
+    if twice:
+        raise DataError(shown, [Problem(1, 1, (), f"the data implies two pages at the same address: {', '.join(twice)}; rename one of the ids")])
+    if docs_dir is not None:
+        # A data edit can break a hand-written page's macro (a renamed model
+        # id, a price removed); the macro hook would only find out after
+        # MkDocs has cleaned site/, so expand those pages here first.
+        problems = macro_problems(docs_dir, plan)
+        if config_file is not None:
+            problems += nav_problems(config_file, docs_dir, plan)
+        if problems:
+            raise DataError(shown, problems)
+    return plan
+
+
+def _site_settings(config_file: Optional[Path]) -> tuple[str, str]:
+    """site_url and site_name from mkdocs.yml: the feed's links and title (empty if unreadable; MkDocs reports that)."""
+    if config_file is None:
+        return "", ""
+    try:
+        settings = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return "", ""
+    return str(settings.get("site_url") or ""), str(settings.get("site_name") or "")
+
+
+def nav_problems(config_file: Path, docs_dir: Path, plan: SitePlan) -> list[Problem]:
+    """nav: entries that name a page neither docs/ nor the data provides (MkDocs finds out only at the end, in strict mode)."""
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        nav = yaml.safe_load(text).get("nav") or []
+    except (yaml.YAMLError, AttributeError):
+        return []  # MkDocs itself reports a config it cannot read, before anything else
+    generated = {p.src_uri for p in plan.pages}
+    found = []
+    for target in _nav_targets(nav):
+        if "://" in target or target in generated or (docs_dir / target).is_file():
+            continue
+        before = text[: max(text.find(f" {target}"), 0)]
+        found.append(Problem(before.count("\n") + 1, 1, ("nav",), f"names {target}, which neither docs/ nor the data provides "
+                                                               "(was a model id renamed?)", config_file.name))
+    return found
+
+
+def _nav_targets(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [t for item in nav for t in _nav_targets(item)]
+    if isinstance(nav, dict):
+        return [t for value in nav.values() for t in _nav_targets(value)]
+    return []
+
+
+def macro_problems(docs_dir: Path, plan: SitePlan) -> list[Problem]:
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        source = path.read_text(encoding="utf-8-sig")
+        markdown, _ = get_data(source)  # what MkDocs hands the macro hook: the page without front matter
+        if not uses_macros(markdown):
+            continue
+        src_uri = path.relative_to(docs_dir).as_posix()
+        try:
+            expand(markdown, f"docs/{src_uri}", front_matter_lines(source, markdown), plan.catalog, plan.env, page_url(src_uri))
+        except PageMacroError as error:
+            found.append(Problem(error.line, 1, ("macro",), error.message, error.where))
+    return found
+
+
+def page_url(src_uri: str) -> str:
+    """The URL MkDocs gives a page (use_directory_urls): 'index.md' -> '', 'about.md' -> 'about/'."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def duplicate_addresses(pages: tuple[PageSource, ...]) -> list[str]:
+    """Addresses two generated pages would share (the data rules should make this impossible)."""
+    seen: set[str] = set()
+    return sorted({p.src_uri for p in pages if p.src_uri in seen or seen.add(p.src_uri)})
