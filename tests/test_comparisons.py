@@ -83,8 +83,9 @@ def test_static_pairs_grow_linearly_and_are_reachable_from_both_models(built_sit
 def test_application_page_ranks_with_reasons_and_explains_every_exclusion(built_site, app_id):
     page = soup(built_site, f"applications/{app_id}")
     ranked = page.select("table[data-table=ranking] tbody tr")
+    unscored = page.select("table[data-table=unscored] tbody tr")
     excluded = page.select("table[data-table=excluded] tbody tr")
-    assert len(ranked) + len(excluded) == len(CATALOG.models)
+    assert len(ranked) + len(unscored) + len(excluded) == len(CATALOG.models)
     for row in ranked:
         assert row.find_all("td")[-1].get_text(strip=True), row.get_text()
     for row in excluded:

@@ -31,8 +31,13 @@ def free_then_raised(d: dict) -> None:
 
 
 def nothing_served(d: dict) -> None:
+    # Every model still served but shutting down within 90 days of as_of: nothing
+    # may be recommended. (Nothing served at all is refused: every vendor needs a
+    # served model on as_of, see test_validation.)
+    d["as_of"] = "2026-11-25"
     for m in d["models"].values():
-        m["status"] = "retired"
+        m["status"] = "deprecated"
+        m["retirement"] = {"shutdown": "2026-12-01", "source": "launch"}
 
 
 def one_vendor(d: dict) -> None:
@@ -53,7 +58,7 @@ def optional_fields_absent(d: dict) -> None:
         for key in ("pricing", "scores", "max_output_tokens", "knowledge_cutoff"):
             m.pop(key, None)
         for s in m["sources"].values():
-            s["supports"] = [x for x in s.get("supports", []) if x in ("released", "context_window", "modalities")]
+            s["supports"] = [x for x in s.get("supports", []) if x in ("released", "context_window", "modalities", "license")]
     d["models"]["big-model"]["sources"].pop("pricing")
 
 
@@ -117,7 +122,8 @@ def test_every_page_and_export_is_prepared(name: str, tmp_path: Path):
     uris = {p.src_uri for p in plan.pages}
     assert {"models/index.md", "vendors/index.md", "charts.md", "calculator.md"} <= uris
     assert {f"models/{m}.md" for m in plan.catalog.models} | {f"applications/{a}.md" for a in plan.catalog.applications} <= uris
-    text = "\n".join(p.markdown for p in plan.pages) + "".join(content for _, content in plan.data_files)
+    text = "\n".join(p.markdown for p in plan.pages) + "".join(
+        content if isinstance(content, str) else content.decode("utf-8") for _, content in plan.data_files)
     # What arithmetic on edge values prints when it goes wrong without raising.
     assert not re.findall(r".{30}(?:\bnan\b|\binf\b|∞|\bNone\b|NaN|Infinity).{30}", text)
 
@@ -130,4 +136,4 @@ def test_a_free_launch_price_later_raised_says_so(tmp_path: Path):
 
 def test_nothing_served_drops_the_context_chart(tmp_path: Path):
     charts = next(p.markdown for p in _plan(nothing_served, tmp_path).pages if p.src_uri == "charts.md")
-    assert "Context windows of served models" not in charts
+    assert "Context windows of current models" not in charts
