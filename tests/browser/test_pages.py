@@ -134,6 +134,48 @@ def test_overview_fits_a_phone_screen(new_page, base_url):
     assert {h.split("/")[-2] for h in visible_rows(phone)} == {m.id for m in CATALOG.models_of("openai") if served(m)}
 
 
+@pytest.mark.parametrize("path", ["", "models/", "vendors/openai/"])
+def test_overview_shows_name_status_context_output_and_both_prices_without_scrolling_at_1280(new_page, base_url, path):
+    page = new_page(1280, 900)
+    page.goto(base_url + path)
+    box = page.evaluate("""() => {
+      const wrap = document.querySelector('.catalog-table-wrap:has(table.catalog-table)');
+      const heads = [...wrap.querySelectorAll('thead th')].map(th => [th.textContent.trim(), th.getBoundingClientRect().right]);
+      return {heads, wrapRight: wrap.getBoundingClientRect().right, scrollable: wrap.scrollWidth - wrap.clientWidth,
+              page: document.documentElement.scrollWidth, viewport: window.innerWidth};
+    }""")
+    wanted = ["Model", "Input $", "Output $", "Context", "Max out", "Vendor"]
+    shown = {label.replace("↕", "").strip(): right for label, right in box["heads"]}
+    for label in wanted:
+        assert shown[label] <= min(box["wrapRight"], box["viewport"]) + 0.5, (label, box)
+    assert box["page"] <= box["viewport"], "the page itself never scrolls sideways"
+    # The status travels inline with the name as a badge, not in a column of its own.
+    assert page.locator("table.catalog-table tbody tr:not([hidden]) th .status").count() > 0
+
+
+def test_overview_keeps_the_model_name_and_header_in_view_when_scrolled_on_a_phone(new_page, base_url):
+    phone = new_page(390, 844)
+    phone.goto(base_url + "models/")
+    wrap = phone.locator(".catalog-table-wrap:has(table.catalog-table)")
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; w.scrollTop = 600; }")
+    phone.wait_for_timeout(100)
+    state = wrap.evaluate("""w => {
+      const box = w.getBoundingClientRect();
+      const row = [...w.querySelectorAll('tbody tr:not([hidden])')].find(r => {
+        const b = r.getBoundingClientRect(); return b.top > box.top + 40 && b.bottom < box.bottom; });
+      const name = row.querySelector('th').getBoundingClientRect();
+      const head = w.querySelector('thead th').getBoundingClientRect();
+      const lastCell = row.lastElementChild.getBoundingClientRect();
+      return {scrolled: w.scrollLeft, nameLeft: name.left, nameRight: name.right, boxLeft: box.left,
+              headTop: head.top, boxTop: box.top, lastRight: lastCell.right, boxRight: box.right,
+              onTop: document.elementFromPoint(name.left + 5, (name.top + name.bottom) / 2).closest('th') === row.querySelector('th')};
+    }""")
+    assert state["scrolled"] > 100, "the table is wider than a phone and scrolls sideways in its box"
+    assert abs(state["nameLeft"] - state["boxLeft"]) < 2 and state["onTop"], f"the model name stays pinned at the left: {state}"
+    assert abs(state["headTop"] - state["boxTop"]) < 2, f"the header row stays pinned at the top: {state}"
+    assert state["lastRight"] <= state["boxRight"] + 1, "scrolled to the end, the price and other columns come into view"
+
+
 # --- cost calculator ------------------------------------------------------------------
 
 def expected_cost(model, requests, inp, out, cache, batch):
@@ -269,7 +311,9 @@ def test_light_dark_toggle(page, base_url):
 
 # --- accessibility and screenshots ----------------------------------------------------------
 
-PAGES = {"home": "", "model": "models/gpt-4o/", "pair": "compare/gpt-4o-vs-gpt-4o-mini/",
+PAGES = {"home": "", "models": "models/", "vendor": "vendors/anthropic/", "key-differences": "key-differences/",
+         "guide": "choose/", "applications": "applications/", "open-data": "data/",
+         "model": "models/gpt-4o/", "pair": "compare/gpt-4o-vs-gpt-4o-mini/",
          "application": "applications/chatbots/", "calculator": "calculator/", "charts": "charts/", "compare": "compare/?a=gpt-4o&b=o3",
          "retiring": "retiring/", "data-status": "data-status/",
          "compare-many": "compare/many/?m=gpt-6-sol,gemini-3.1-pro-preview,claude-sonnet-5-5,deepseek-flash"}
