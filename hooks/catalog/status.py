@@ -3,9 +3,7 @@
 Pure functions of the catalog and a date. `retiring_soon` and `data_status`
 feed the "Retiring soon" and "Data status" pages (dated by as_of, so the build
 stays deterministic); `stale_facts` is the weekly check, dated by today.
-`verified` and `capabilities` are optional fields the data may not have yet:
-they are read with getattr, and a model without `verified` counts as checked
-on the file's `as_of`.
+Only served models count for the checks: a retired model's facts are history.
 """
 
 from __future__ import annotations
@@ -66,14 +64,14 @@ def retiring_soon(catalog: Catalog, views: SiteViews, within_days: int = RETIRIN
 
 def data_status(catalog: Catalog) -> DataStatus:
     models = list(catalog.models.values())
-    served = [m for m in models if m.status != "retired"]
+    served = [m for m in models if m.served_on(catalog.as_of)]
     by_id = sorted(served, key=lambda m: m.id)
-    dated = [Verified(m, getattr(m, "verified", None)) for m in served]
+    dated = [Verified(m, m.verified) for m in served]
     oldest = sorted(dated, key=lambda v: (v.verified is not None, v.verified or date.min, v.model.id))
     return DataStatus(
         oldest_verified=tuple(oldest),
         without_scores=tuple(m for m in by_id if not m.scores),
-        without_capabilities=tuple(m for m in by_id if not getattr(m, "capabilities", None)),
+        without_capabilities=tuple(m for m in by_id if not m.capabilities),
         without_price=tuple(m for m in by_id if not m.pricing),
         history_starts_late=tuple(m for m in by_id if m.pricing and m.pricing[0].since > m.released),
         caveats=tuple((m, c) for m in sorted(models, key=lambda m: m.id) for c in m.caveats),
@@ -89,19 +87,12 @@ def stale_facts(catalog: Catalog, today: date, max_age_days: int) -> list[tuple[
             found.append((("models", m.id, "status"), f"the shutdown date {shutdown.isoformat()} has passed "
                           f"({(today - shutdown).days} days ago) but status is '{m.status}'; check the vendor's "
                           f"deprecations page and set status: retired"))
-        verified = getattr(m, "verified", None)
-        if m.status == "retired":
-            continue  # its facts are history now: no longer re-checked
-        if verified and (today - verified).days > max_age_days:
-            found.append((("models", m.id, "verified"), f"facts last verified on {verified.isoformat()}, "
-                          f"{(today - verified).days} days ago (more than {max_age_days}); re-check them against "
+        if m.status == "retired" or m.verified is None:
+            continue  # a retired model's facts are history now: no longer re-checked
+        if (today - m.verified).days > max_age_days:
+            found.append((("models", m.id, "verified"), f"facts last verified on {m.verified.isoformat()}, "
+                          f"{(today - m.verified).days} days ago (more than {max_age_days}); re-check them against "
                           f"their sources and update the date"))
-    unverified = sorted(m.id for m in catalog.models.values() if m.status != "retired" and not getattr(m, "verified", None))
-    age = (today - catalog.as_of).days
-    if unverified and age > max_age_days:
-        found.append((("as_of",), f"{len(unverified)} served model{'s have' if len(unverified) != 1 else ' has'} no verified: date and count as checked on as_of "
-                      f"{catalog.as_of.isoformat()}, {age} days ago (more than {max_age_days}); re-check them and "
-                      f"record verified: dates ({', '.join(unverified[:5])}{', ...' if len(unverified) > 5 else ''})"))
     return found
 
 
