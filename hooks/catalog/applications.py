@@ -6,7 +6,10 @@ share a rank), the place becomes a 0-1 standing (best = 1, last = 0), and the
 weighted average of a model's standings *on the factors it has* orders the
 list. A missing figure is named, never counted as the worst: a model is not
 placed below others only because of a gap. A benchmark drives a ranking only
-where enough eligible models have a score for it (see `MIN_SCORED`).
+where enough eligible models have a score for it (see `MIN_SCORED`); then the
+models with a score on one of those benchmarks are ranked, and the others are
+listed apart (`unscored`), ordered by their other factors: ranked among the
+scored ones they would win on price alone.
 
 Only models served on the data's as_of date and not shutting down within
 `RETIRING_HORIZON_DAYS` of it are eligible: guidance never sends a reader to
