@@ -12,6 +12,7 @@ import re
 from pathlib import Path as FsPath
 from typing import Any, Callable, Optional
 
+from .lifecycle import lifecycle_problems
 from .problems import Path, Problem
 from .yamlsource import Located
 
@@ -59,6 +60,7 @@ def rule_problems(located: Located, docs_dir: Optional[FsPath] = None) -> list[P
         if isinstance(model, dict):
             _model_rules(("models", model_id), model, vendors, benchmarks, report)
             _market_rules(("models", model_id), model, models, as_of, report)
+    lifecycle_problems(models, as_of, report)
     _vendor_rules(vendors, models, as_of, report)
     _comparison_rules(data.get("comparisons"), models, report)
     for app_id, app in _mapping(data.get("applications")).items():
@@ -114,7 +116,8 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
         check_source(path + ("announced_modalities", "source"), announced.get("source"))
         available = _mapping(model.get("modalities"))
         for direction in ("input", "output"):
-            both = set(_sequence(announced.get(direction))) & set(_sequence(available.get(direction)))
+            listed = {_name(m) for m in _sequence(announced.get(direction))} - {None}
+            both = listed & {_name(m) for m in _sequence(available.get(direction))}
             if both:
                 report(path + ("announced_modalities", direction), f"lists {', '.join(sorted(both))} as only announced, but modalities.{direction} says the API has it")
 
@@ -182,7 +185,7 @@ def _market_rules(path: Path, model: dict, models: dict, as_of: Any, report: Rep
 
 
 def _vendor_rules(vendors: dict, models: dict, as_of: Any, report: Report) -> None:
-    served: set[Any] = {_mapping(m).get("vendor") for m in models.values() if _mapping(m).get("status") in SERVED}
+    served = {_name(_mapping(m).get("vendor")) for m in models.values() if _mapping(m).get("status") in SERVED}
     for vendor_id in vendors:
         if vendor_id not in served:
             report(("vendors", vendor_id), f"expected at least one model of this vendor served on as_of ({as_of or 'the as_of date'}), "
@@ -207,6 +210,8 @@ def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) ->
         if not isinstance(source, dict):
             continue
         for field in _sequence(source.get("supports")):
+            if not isinstance(field, str):
+                continue  # the schema check names the wrong shape
             if field in SUPPORTABLE and field not in model and field not in capabilities:
                 report(path + ("sources", name, "supports"), f"says it backs '{field}', but the model has no {field}")
             backed.add(field)
@@ -216,10 +221,11 @@ def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) ->
     for field in capabilities:
         if field not in backed and "capabilities" not in backed:
             report(path + ("capabilities", field), f"no source backs this; add '{field}' (or 'capabilities' for all of them) to the supports: list of the source it comes from")
-    used = {entry.get("source") for entry in _sequence(model.get("pricing")) if isinstance(entry, dict)}
-    used |= {score.get("source") for score in _mapping(model.get("scores")).values() if isinstance(score, dict)}
-    used |= {_mapping(model.get(key)).get("source") for key in ("announced_modalities", "retirement")}
-    used |= {name for caveat in _sequence(model.get("caveats")) for name in _sequence(_mapping(caveat).get("sources"))}
+    # Names only: a list or mapping where a name belongs is the schema check's to report.
+    used = {_name(entry.get("source")) for entry in _sequence(model.get("pricing")) if isinstance(entry, dict)}
+    used |= {_name(score.get("source")) for score in _mapping(model.get("scores")).values() if isinstance(score, dict)}
+    used |= {_name(_mapping(model.get(key)).get("source")) for key in ("announced_modalities", "retirement")}
+    used |= {_name(name) for caveat in _sequence(model.get("caveats")) for name in _sequence(_mapping(caveat).get("sources"))}
     for name, source in sources.items():
         if name not in used and not (isinstance(source, dict) and source.get("supports")):
             report(path + ("sources", name), "this source backs nothing; name it from a price, score or supports: list, or remove it", key=True)
@@ -252,7 +258,7 @@ def _editorial_rules(at: Path, comparison: dict, pair: list, report: Report) -> 
     for part in ("differences", "corrections"):
         for index, item in enumerate(_sequence(comparison.get(part))):
             for position, name in enumerate(_sequence(_mapping(item).get("sources"))):
-                used.add(name)
+                used.add(_name(name))
                 if isinstance(name, str) and name not in sources:
                     report(at + (part, index, "sources", position),
                            f"names source '{name}', which this comparison's sources: do not define (defined: {_list(sources)})")
@@ -324,6 +330,11 @@ def _mapping(value: Any) -> dict:
 
 def _sequence(value: Any) -> list:
     return value if isinstance(value, list) else []
+
+
+def _name(value: Any) -> Optional[str]:
+    """A name (an id) or None: lists and mappings where a name belongs are never hashed or compared."""
+    return value if isinstance(value, str) else None
 
 
 def _is_number(value: Any) -> bool:
