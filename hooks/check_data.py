@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from catalog import DataError  # noqa: E402
 from catalog.problems import Problem  # noqa: E402
 from catalog.site import prepare  # noqa: E402
-from catalog.status import stale_facts  # noqa: E402
+from catalog.status import quoted_sources, stale_facts, unverified  # noqa: E402
 from catalog.yamlsource import load  # noqa: E402
 
 
@@ -60,6 +60,11 @@ def main(argv: list[str]) -> int:
             print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
             return 1
         summary += f"; nothing stale on {args.today.isoformat()} (verified within {args.stale_after} days)"
+        pending = unverified(catalog)
+        if pending:
+            # Not a failure: these facts stand, but rest on a third party's quote of the cited page.
+            summary += f"\n{len(pending)} served model{'s' if len(pending) != 1 else ''} not verified (a cited page not read yet):"
+            summary += "".join(f"\n  {m.id}: {', '.join(quoted_sources(m)) or 'no verified date'}" for m in pending)
     print(summary)
     return 0
 

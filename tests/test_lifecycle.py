@@ -126,3 +126,13 @@ def test_a_quoted_source_without_verified_is_accepted(tmp_path):
 def test_a_list_where_a_name_belongs_is_a_clear_problem_not_a_traceback(tmp_path, edit: Callable[[dict], None]):
     found = problems(tmp_path, mutated(edit))
     assert found and all(f.startswith("models.yaml:") for f in found), found
+
+
+@pytest.mark.parametrize("value,refused", [(0.003625, False), (2.99999, False), (0.000001, False), (1e-300, True), (0.0000015, True)])
+def test_a_price_has_at_most_six_decimals_so_it_shows_as_written(tmp_path, value, refused):
+    def change(d):
+        d["models"]["big-model"]["pricing"][1]["cached_input"] = value
+    found = [f for f in problems(tmp_path, mutated(change)) if "pricing[1].cached_input" in f]
+    assert bool(found) == refused, found
+    if refused:
+        assert "at most 6 decimals" in found[0] and found[0].startswith("models.yaml:")

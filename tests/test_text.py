@@ -19,8 +19,10 @@ def test_exact_token_counts_have_separators():
     assert tokens_long(1048576) == "1,048,576"
 
 
-@pytest.mark.parametrize("amount,text", [(2.5, "$2.50"), (0.075, "$0.075"), (0.0375, "$0.0375"), (15, "$15.00"), (0, "$0.00"), (None, "—"), (1250.5, "$1,250.50")])
-def test_prices_show_cents_and_sub_cent_digits(amount, text):
+@pytest.mark.parametrize("amount,text", [(2.5, "$2.50"), (0.075, "$0.075"), (0.0375, "$0.0375"), (15, "$15.00"), (0, "$0.00"), (None, "—"),
+                                         (1250.5, "$1,250.50"), (0.003625, "$0.003625"), (2.99999, "$2.99999"), (-0.0, "$0.00"),
+                                         (1234.56789, "$1,234.56789"), (0.000001, "$0.000001")])
+def test_prices_show_every_digit_the_file_has_never_rounded(amount, text):
     assert usd(amount) == text
 
 

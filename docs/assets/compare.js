@@ -21,10 +21,13 @@
   function grouped(n, digits) {
     return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
+  /* A list price exactly as the file writes it (text.usd): cents always, then every digit the data has. */
   function usd(v) {
     if (v === null || v === undefined) return "—";
+    v = v + 0;
     if (Math.round(v * 100) / 100 === v) return "$" + grouped(v, 2);
-    return "$" + trimZeros(grouped(v, 4));
+    var parts = String(v).split(".");
+    return "$" + grouped(Number(parts[0]), 0) + "." + parts[1];
   }
   /* Computed amounts: to the cent, or three significant figures under $0.10 (text.money). */
   function money(v) {

@@ -41,7 +41,7 @@ def models_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
         "vendors": [{"id": v.id, "name": v.name, "url": v.url} for v in catalog.vendors.values()],
         "benchmarks": [{"id": b.id, "name": b.name, "description": b.description, "unit": b.unit,
                         "higher_is_better": b.higher_is_better, "url": b.url} for b in catalog.benchmarks.values()],
-        "models": [_model(m) for m in catalog.models.values()],
+        "models": [_model(m, catalog) for m in catalog.models.values()],
         "pairs": [_pair(p) for p in views.pairs],
     }
 
@@ -53,7 +53,7 @@ def models_json(catalog: Catalog, views: SiteViews) -> str:
 def model_documents(catalog: Catalog, views: SiteViews) -> dict[str, str]:
     """api/models/<id>.json for every model: the model and the pairs it is in, with their texts."""
     pairs = {p.slug: _pair(p) for p in views.pairs}  # each pair's sentences computed once, not once per model
-    return {m.id: _dump({**_header(catalog, "llm-compare/model"), "model": _model(m),
+    return {m.id: _dump({**_header(catalog, "llm-compare/model"), "model": _model(m, catalog),
                          "pairs": [pairs[p.slug] for p in views.pairs_of.get(m.id, ())]})
             for m in catalog.models.values()}
 
@@ -111,7 +111,7 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _model(m: Model) -> dict[str, Any]:
+def _model(m: Model, catalog: Catalog) -> dict[str, Any]:
     return {
         "id": m.id, "api_id": m.typed_id, "name": m.name, "vendor": m.vendor.id,
         "released": m.released.isoformat(), "status": m.status, "summary": m.summary,
@@ -125,7 +125,10 @@ def _model(m: Model) -> dict[str, Any]:
         "price_history": [_price(p) for p in m.pricing],
         "scores": {k: {"value": s.value, "note": s.note or None, "source": _source(s.source)} for k, s in m.scores.items()},
         "retirement": {"announced": _iso(m.retirement.announced), "shutdown": _iso(m.retirement.shutdown),
-                       "replacement": m.retirement.replacement, "source": _source(m.retirement.source)} if m.retirement else None,
+                       "replacement": m.retirement.replacement,
+                       # Where the replacement chain ends (the named replacement may itself have retired).
+                       "final_replacement": getattr(catalog.final_successor(m), "id", None),
+                       "source": _source(m.retirement.source)} if m.retirement else None,
         "strengths": list(m.strengths),
         "limitations": list(m.limitations),
         "caveats": [_caveat(c) for c in m.caveats],
@@ -175,7 +178,8 @@ def _price(p: Optional[PricePoint], blended: bool = False) -> Optional[dict[str,
 
 
 def _source(s: Source) -> dict[str, str]:
-    return {"title": s.title, "url": s.url, "publisher": s.publisher}
+    # How it was read travels with every citation: "page", "copy" or "quoted" (then `via` says where).
+    return {"title": s.title, "url": s.url, "publisher": s.publisher, "read": s.read, **({"via": s.via} if s.via else {})}
 
 
 def _iso(value: Any) -> Optional[str]:

@@ -287,6 +287,29 @@ class Catalog:
         dates += [p.since for m in self.models.values() for p in m.pricing]
         return max(dates)
 
+    def successors(self, model: Model) -> tuple[Model, ...]:
+        """The replacement chain after `model`, in order: the vendor's named replacement, its replacement, ...
+
+        The last one is where a reader should go (the data check makes it a model
+        that is served and not retiring soon); the ones before it are shown as
+        "named by the vendor, itself retired". Stops at a loop or an unknown id.
+        """
+        chain: list[Model] = []
+        seen = {model.id}
+        current = model
+        while current.retirement and current.retirement.replacement in self.models:
+            nxt = self.models[current.retirement.replacement]
+            if nxt.id in seen:
+                break
+            chain.append(nxt)
+            seen.add(nxt.id)
+            current = nxt
+        return tuple(chain)
+
+    def final_successor(self, model: Model) -> Optional[Model]:
+        chain = self.successors(model)
+        return chain[-1] if chain else None
+
     def models_of(self, vendor_id: str) -> list[Model]:
         return [m for m in self.models.values() if m.vendor.id == vendor_id]
 

@@ -113,7 +113,8 @@ def generated_pages(catalog: Catalog, views: SiteViews, env: jinja2.Environment)
         PageSource("data-status.md", render(env, "data_status.md", "data-status/", status=data_status(catalog), **shared)),
     ]
     for model in catalog.models.values():
-        pages.append(PageSource(f"models/{model.id}.md", render(env, "model.md", model_url(model.id), m=model, **shared)))
+        pages.append(PageSource(f"models/{model.id}.md", render(env, "model.md", model_url(model.id), m=model,
+                                                                    successors=catalog.successors(model), **shared)))
     for vendor in catalog.vendors.values():
         pages.append(PageSource(f"vendors/{vendor.id}.md", render(env, "vendor.md", f"vendors/{vendor.id}/", vendor=vendor,
                                                                   models=catalog.models_of(vendor.id), **shared)))

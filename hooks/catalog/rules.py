@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any, Callable, Optional
 
@@ -24,6 +25,7 @@ SUPPORTABLE = ("released", "status", "preview", "context_window", "max_output_to
 # Facts the site shows as a number, date or claim: each must be backed by a source.
 MUST_BE_SOURCED = ("released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities", "license")
 PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "cache_write_1h", "batch_input", "batch_output")
+MAX_PRICE_DECIMALS = 6
 # A model counts as served on as_of unless it is retired.
 SERVED = ("active", "legacy", "deprecated")
 
@@ -135,15 +137,32 @@ def _price_rules(path: Path, entry: Any, report: Report) -> None:
     if not isinstance(entry, dict):
         return
     _discount_rules(path, entry, report)
+    _precision_rules(path, entry, report)
     previous = None
     for index, tier in enumerate(_sequence(entry.get("tiers"))):
         if not isinstance(tier, dict):
             continue
         _discount_rules(path + ("tiers", index), tier, report)
+        _precision_rules(path + ("tiers", index), tier, report)
         above = tier.get("above")
         if _is_int(above) and previous is not None and above <= previous:
             report(path + ("tiers", index, "above"), f"tiers must be sorted by 'above' with distinct thresholds; found {above:,} after {previous:,}")
         previous = above if _is_int(above) else previous
+
+
+def _precision_rules(path: Path, entry: dict, report: Report) -> None:
+    # Prices are per 1M tokens: vendors publish at most six decimals ($0.003625).
+    # More is a typo or a per-token price, and could not be shown as written.
+    for field in PRICE_FIELDS:
+        value = entry.get(field)
+        if _is_number(value) and value != 0 and _decimals(value) > MAX_PRICE_DECIMALS:
+            report(path + (field,), f"expected a price per 1M tokens with at most {MAX_PRICE_DECIMALS} decimals, found {value!r} "
+                                    "(a price per token? multiply by 1,000,000)")
+
+
+def _decimals(value: float) -> int:
+    exponent = Decimal(repr(float(value))).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _discount_rules(path: Path, entry: dict, report: Report) -> None:

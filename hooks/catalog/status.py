@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Optional
 from urllib.parse import urlencode
 
-from .model import Catalog, Caveat, Model
+from .model import Catalog, Caveat, Model, Source
 from .problems import Path
 from .views import SiteViews
 
@@ -35,6 +35,7 @@ class Retiring:
 class Verified:
     model: Model
     verified: Optional[date]          # None: the model has no `verified` date of its own
+    quoted: tuple[Source, ...] = ()   # its sources read only where a third party quotes them
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def retiring_soon(catalog: Catalog, views: SiteViews, within_days: int = RETIRIN
         if shutdown is None or not start < shutdown <= end:
             continue
         replacement_id = m.retirement.replacement
-        replacement = catalog.models.get(replacement_id) if replacement_id else None
+        replacement = catalog.final_successor(m)
         out.append(Retiring(m, shutdown, (shutdown - start).days, replacement_id, replacement,
                             *_compare_link(views, m, replacement)))
     return sorted(out, key=lambda r: (r.shutdown, r.model.id))
@@ -66,7 +67,7 @@ def data_status(catalog: Catalog) -> DataStatus:
     models = list(catalog.models.values())
     served = [m for m in models if m.served_on(catalog.as_of)]
     by_id = sorted(served, key=lambda m: m.id)
-    dated = [Verified(m, m.verified) for m in served]
+    dated = [Verified(m, m.verified, tuple(s for s in m.sources.values() if s.read == "quoted")) for m in served]
     oldest = sorted(dated, key=lambda v: (v.verified is not None, v.verified or date.min, v.model.id))
     return DataStatus(
         oldest_verified=tuple(oldest),
@@ -94,6 +95,16 @@ def stale_facts(catalog: Catalog, today: date, max_age_days: int) -> list[tuple[
                           f"{(today - m.verified).days} days ago (more than {max_age_days}); re-check them against "
                           f"their sources and update the date"))
     return found
+
+
+def unverified(catalog: Catalog) -> list[Model]:
+    """Served models without a `verified` date: a cited page was read only as a third party quotes it (or never checked)."""
+    return sorted((m for m in catalog.models.values() if m.served_on(catalog.as_of) and m.verified is None), key=lambda m: m.id)
+
+
+def quoted_sources(model: Model) -> list[str]:
+    """The keys of a model's sources that were read only through a third party."""
+    return [s.key for s in model.sources.values() if s.read == "quoted"]
 
 
 def _compare_link(views: SiteViews, model: Model, replacement: Optional[Model]) -> tuple[Optional[str], str]:

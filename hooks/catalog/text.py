@@ -75,12 +75,18 @@ def tokens_long(count: int) -> str:
 
 
 def usd(amount: Optional[float]) -> str:
-    """A list price exactly as the vendor publishes it: $2.50, $0.075, $0.0375."""
+    """A list price exactly as the file writes it: $2.50, $0.075, $0.003625, $2.99999 (never rounded).
+
+    Cents always show ($2.50); beyond them, every digit the file has (the
+    shortest decimal that reads back as the same float), so the page says what
+    the vendor published. The data check allows at most six decimals.
+    """
     if amount is None:
         return "—"
+    amount = float(amount) + 0.0  # -0.0 reads as 0
     if round(amount, 2) == amount:
         return f"${amount:,.2f}"
-    return "$" + f"{amount:,.4f}".rstrip("0")
+    return f"${Decimal(repr(amount)):,f}"
 
 
 def money(amount: Optional[float]) -> str:

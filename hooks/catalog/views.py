@@ -81,10 +81,11 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
         for older, newer in zip(line, line[1:]):
             add(newer, older)
     # A reader of a retiring model's page wants it next to what the vendor says to use instead.
+    # Its final successor, not a named replacement that has itself retired.
     for model in catalog.models.values():
-        replacement = model.retirement.replacement if model.retirement else None
-        if replacement in catalog.models and replacement != model.id:
-            add(catalog.models[replacement], model)
+        final = catalog.final_successor(model)
+        if final is not None:
+            add(final, model)
     for model, nearest in nearest_rivals(priced).items():
         add(catalog.models[model], nearest)
     return tuple(sorted(chosen.values(), key=lambda p: (p.comparison is None, p.slug)))
@@ -284,8 +285,9 @@ def succession(pair: Pair, catalog: Catalog, views: "SiteViews") -> Optional[Suc
     retiring = [m for m in (pair.a, pair.b) if m.retirement]
     if not retiring:
         return None
-    named = [m for m in retiring if m.retirement.replacement in catalog.models]
-    replacements = tuple((m, catalog.models[m.retirement.replacement]) for m in named)
+    finals = {m.id: catalog.final_successor(m) for m in retiring}
+    named = [m for m in retiring if finals[m.id] is not None]
+    replacements = tuple((m, finals[m.id]) for m in named)
     without = tuple(m for m in retiring if m not in named)
     news = list({new.id: new for _, new in replacements}.values())
     stays = [m for m in (pair.a, pair.b) if not m.retirement]
