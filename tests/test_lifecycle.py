@@ -128,7 +128,7 @@ def test_a_list_where_a_name_belongs_is_a_clear_problem_not_a_traceback(tmp_path
     assert found and all(f.startswith("models.yaml:") for f in found), found
 
 
-@pytest.mark.parametrize("value,refused", [(0.003625, False), (2.99999, False), (0.000001, False), (1e-300, True), (0.0000015, True)])
+@pytest.mark.parametrize("value,refused", [(0.003625, False), (1.99999, False), (0.000001, False), (1e-300, True), (0.0000015, True)])
 def test_a_price_has_at_most_six_decimals_so_it_shows_as_written(tmp_path, value, refused):
     def change(d):
         d["models"]["big-model"]["pricing"][1]["cached_input"] = value
