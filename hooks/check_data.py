@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from catalog import DataError  # noqa: E402
 from catalog.problems import Problem  # noqa: E402
-from catalog.site import prepare  # noqa: E402
+from catalog.site import SiteSettings, prepare, settings_from  # noqa: E402
 from catalog.status import quoted_sources, stale_facts, unverified  # noqa: E402
 from catalog.yamlsource import load  # noqa: E402
 
@@ -41,9 +41,13 @@ def main(argv: list[str]) -> int:
         shown = data_file.resolve().relative_to(Path.cwd())
     except ValueError:
         shown = data_file
+    settings = _mkdocs_settings(ROOT / "mkdocs.yml")
+    if isinstance(settings, str):
+        print(settings, file=sys.stderr)
+        return 1
     try:
         # The build's own data step, rendering included: a file this accepts builds.
-        catalog = prepare(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs", ROOT / "mkdocs.yml").catalog
+        catalog = prepare(data_file, ROOT / "data" / "models.schema.json", str(shown), ROOT / "docs", settings).catalog
     except DataError as error:
         print(error.report(outcome=""), file=sys.stderr)
         return 1
@@ -67,6 +71,17 @@ def main(argv: list[str]) -> int:
             summary += "".join(f"\n  {m.id}: {', '.join(quoted_sources(m)) or 'no verified date'}" for m in pending)
     print(summary)
     return 0
+
+
+def _mkdocs_settings(config_file: Path) -> "SiteSettings | str":
+    """mkdocs.yml as MkDocs reads it (its own YAML loader: !ENV, !!python/name), or the one line saying why it cannot be read."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        return settings_from(load_config(str(config_file)))
+    except (ConfigurationError, OSError) as error:
+        return f"{config_file.name}: MkDocs cannot read it: {str(error).strip() or type(error).__name__}"
 
 
 if __name__ == "__main__":

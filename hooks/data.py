@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from catalog import DataError
-from catalog.site import SitePlan, prepare
+from catalog.site import SitePlan, prepare, settings_from
 
 log = get_plugin_logger(__name__)
 
@@ -66,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stale = False
     config["catalog_serving"] = _serving
     try:
-        plan = prepare(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir), Path(config.config_file_path))
+        plan = prepare(data_file, root / "data" / "models.schema.json", shown, Path(config.docs_dir), settings_from(config))
         _last_good = plan
     except DataError as error:
         if not (_serving and _last_good):

@@ -23,10 +23,11 @@ import pytest
 from helpers import DATA, ROOT, SCHEMA, run_build
 
 from catalog import DataError
-from catalog.site import SitePlan, prepare
+from catalog.site import SitePlan, prepare, settings_from
 
 REAL = DATA.read_text(encoding="utf-8")
 GPT4O = r"(?m)^  gpt-4o:\n"                      # the gpt-4o entry's key line
+MKDOCS_SETTINGS = settings_from(__import__("mkdocs.config", fromlist=["load_config"]).load_config(str(ROOT / "mkdocs.yml")))
 PROBLEM_LINE = re.compile(r"^\S+:\d+:\d+: \S.*: \S")  # file:line:col: field.path: message
 
 
@@ -223,7 +224,7 @@ def _prepare(text: str, tmp_path: Path) -> SitePlan:
     target = tmp_path / "models.yaml"
     # surrogateescape turns the "not-utf8" case's \udce9 back into the raw byte 0xe9
     target.write_bytes(text.encode("utf-8", errors="surrogateescape"))
-    return prepare(target, SCHEMA, "data/models.yaml", ROOT / "docs", ROOT / "mkdocs.yml")
+    return prepare(target, SCHEMA, "data/models.yaml", ROOT / "docs", MKDOCS_SETTINGS)
 
 
 def test_the_corpus_is_big_enough():

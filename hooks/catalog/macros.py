@@ -12,6 +12,7 @@ import traceback
 from typing import Any, Callable, Optional
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import text
@@ -124,15 +125,29 @@ def expand(markdown: str, where: str, line_offset: int, catalog: Catalog, env: j
         return f"\x00{len(hidden) - 1}\x00" + "\n" * match.group(0).count("\n")
 
     source = CODE.sub(hide, markdown)
-    page_env = jinja2.Environment(loader=jinja2.FunctionLoader(lambda name: (source, name, lambda: True)),
-                                  undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+    def only_this_page(name: str) -> Optional[tuple[str, str, Callable[[], bool]]]:
+        # A page is its own only template: {% include %} or {% extends %} of
+        # anything (itself included, which would recurse) is "not found".
+        return (source, name, lambda: True) if name == where else None
+
+    # Sandboxed: a page may call the macros and use plain expressions, not reach Python internals.
+    page_env = SandboxedEnvironment(loader=jinja2.FunctionLoader(only_this_page), undefined=jinja2.StrictUndefined,
+                                    autoescape=False, keep_trailing_newline=True)
     page_env.globals.update(macro_functions(catalog, env, page_url))
     try:
         rendered = page_env.get_template(where).render()
     except jinja2.TemplateSyntaxError as error:
         raise PageMacroError(where, (error.lineno or 1) + line_offset, f"template syntax error: {error.message}") from None
-    except (MacroError, jinja2.UndefinedError, TypeError) as error:
+    except jinja2.TemplateNotFound as error:
+        raise PageMacroError(where, _template_line(error, where) + line_offset,
+                             f"a page cannot include, import or extend another template ({error.name!r}); "
+                             "use the macros (model_table, price, spec, model_link)") from None
+    except (MacroError, jinja2.UndefinedError) as error:
         raise PageMacroError(where, _template_line(error, where) + line_offset, str(error)) from None
+    except Exception as error:  # noqa: BLE001 - any failure of a page's own expression ({{ 1/0 }}) is the page's problem
+        raise PageMacroError(where, _template_line(error, where) + line_offset,
+                             f"this expression failed ({type(error).__name__}: {error})") from None
     for index, original in enumerate(hidden):
         rendered = rendered.replace(f"\x00{index}\x00" + "\n" * original.count("\n"), original, 1)
     return rendered

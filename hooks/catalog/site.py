@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Any, Optional
 
 import jinja2
-import yaml
-from mkdocs.utils.meta import get_data
 
 from . import load_catalog
 from .export import model_documents, models_csv, models_json, prices_json
 from .feed import atom_feed, changes_json
-from .macros import PageMacroError, expand, front_matter_lines, uses_macros
+from .handwritten import page_problems
 from .model import Catalog
 from .problems import DataError, Problem
 from .render import PageSource, environment, generated_pages
@@ -48,12 +46,13 @@ def plan_site(catalog: Catalog, site_url: str = "", site_name: str = "") -> Site
     return SitePlan(catalog, views, env, pages, data_files, calendar.timegm(catalog.as_of.timetuple()))
 
 
-def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[Path], config_file: Optional[Path] = None) -> SitePlan:
+def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[Path],
+            settings: Optional[SiteSettings] = None) -> SitePlan:
     """The build's whole data step, shared by hooks/data.py and hooks/check_data.py: what one accepts, the other builds."""
+    settings = settings or SiteSettings()
     catalog = load_catalog(data_file, schema_file, shown, docs_dir)
-    site_url, site_name = _site_settings(config_file)
     try:
-        plan = plan_site(catalog, site_url, site_name)
+        plan = plan_site(catalog, settings.site_url, settings.site_name)
     except Exception as error:  # noqa: BLE001 - the last line of defence, see below
         # The check is meant to reject every file the pipeline cannot build
         # (tests/test_hostile.py holds the cases); if one slips through, still
@@ -67,40 +66,42 @@ def prepare(data_file: Path, schema_file: Path, shown: str, docs_dir: Optional[P
         # A data edit can break a hand-written page's macro (a renamed model
         # id, a price removed); the macro hook would only find out after
         # MkDocs has cleaned site/, so expand those pages here first.
-        problems = macro_problems(docs_dir, plan)
-        if config_file is not None:
-            problems += nav_problems(config_file, docs_dir, plan)
+        problems = page_problems(docs_dir, plan.pages, plan) + nav_problems(settings, docs_dir, plan)
         if problems:
             raise DataError(shown, problems)
     return plan
 
 
-def _site_settings(config_file: Optional[Path]) -> tuple[str, str]:
-    """site_url and site_name from mkdocs.yml: the feed's links and title (empty if unreadable; MkDocs reports that)."""
-    if config_file is None:
-        return "", ""
-    try:
-        settings = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return "", ""
-    return str(settings.get("site_url") or ""), str(settings.get("site_name") or "")
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the data step needs from mkdocs.yml, as MkDocs itself read it (tags such as !!python/name included)."""
+
+    site_url: str = ""
+    site_name: str = ""
+    nav: Any = None
+    config_file: Optional[Path] = None
 
 
-def nav_problems(config_file: Path, docs_dir: Path, plan: SitePlan) -> list[Problem]:
+def settings_from(config: Any) -> SiteSettings:
+    """The settings from the config object MkDocs hands a hook (or load_config returns)."""
+    return SiteSettings(str(config.get("site_url") or ""), str(config.get("site_name") or ""), config.get("nav"),
+                        Path(config.config_file_path) if config.get("config_file_path") else None)
+
+
+def nav_problems(settings: SiteSettings, docs_dir: Path, plan: SitePlan) -> list[Problem]:
     """nav: entries that name a page neither docs/ nor the data provides (MkDocs finds out only at the end, in strict mode)."""
-    text = config_file.read_text(encoding="utf-8")
-    try:
-        nav = yaml.safe_load(text).get("nav") or []
-    except (yaml.YAMLError, AttributeError):
-        return []  # MkDocs itself reports a config it cannot read, before anything else
+    if not settings.nav:
+        return []
+    text = settings.config_file.read_text(encoding="utf-8", errors="replace") if settings.config_file else ""
+    shown = settings.config_file.name if settings.config_file else "mkdocs.yml"
     generated = {p.src_uri for p in plan.pages}
     found = []
-    for target in _nav_targets(nav):
+    for target in _nav_targets(settings.nav):
         if "://" in target or target in generated or (docs_dir / target).is_file():
             continue
         before = text[: max(text.find(f" {target}"), 0)]
         found.append(Problem(before.count("\n") + 1, 1, ("nav",), f"names {target}, which neither docs/ nor the data provides "
-                                                               "(was a model id renamed?)", config_file.name))
+                                                               "(was a model id renamed?)", shown))
     return found
 
 
@@ -112,29 +113,6 @@ def _nav_targets(nav: Any) -> list[str]:
     if isinstance(nav, dict):
         return [t for value in nav.values() for t in _nav_targets(value)]
     return []
-
-
-def macro_problems(docs_dir: Path, plan: SitePlan) -> list[Problem]:
-    found = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        source = path.read_text(encoding="utf-8-sig")
-        markdown, _ = get_data(source)  # what MkDocs hands the macro hook: the page without front matter
-        if not uses_macros(markdown):
-            continue
-        src_uri = path.relative_to(docs_dir).as_posix()
-        try:
-            expand(markdown, f"docs/{src_uri}", front_matter_lines(source, markdown), plan.catalog, plan.env, page_url(src_uri))
-        except PageMacroError as error:
-            found.append(Problem(error.line, 1, ("macro",), error.message, error.where))
-    return found
-
-
-def page_url(src_uri: str) -> str:
-    """The URL MkDocs gives a page (use_directory_urls): 'index.md' -> '', 'about.md' -> 'about/'."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def duplicate_addresses(pages: tuple[PageSource, ...]) -> list[str]:
