@@ -312,6 +312,10 @@ def _to_python(node: yaml.Node, path: Path, located: Located, problems: list[Pro
     except (ValueError, yaml.constructor.ConstructorError) as error:
         problems.append(Problem(*located.positions[path], path, f"cannot read the value {node.value!r}: {error}"))
         return node.value
+    disagreement = _yaml_versions_disagree(node, value)
+    if disagreement:
+        # One problem, this one: the value stays as read, so the schema does not add a second.
+        problems.append(Problem(*located.positions[path], path, disagreement))
     if isinstance(value, str):
         _control_problem(value, located.positions[path], path, problems, "text")
     if isinstance(value, float) and not math.isfinite(value):
@@ -319,6 +323,31 @@ def _to_python(node: yaml.Node, path: Path, located: Located, problems: list[Pro
     if isinstance(value, bytes):
         problems.append(Problem(*located.positions[path], path, "binary values are not allowed"))
     return value
+
+
+# YAML 1.2's core schema (what most editors and other readers use) for plain
+# scalars. PyYAML reads YAML 1.1, where 010000 is octal (4096), 1:30 is
+# sexagesimal (90), 1_000 is 1000 and yes/on are true: the site would show a
+# value the contributor's editor does not.
+_CORE_BOOL = re.compile(r"\A(?:true|True|TRUE|false|False|FALSE)\Z")
+_CORE_INT = re.compile(r"\A(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_CORE_FLOAT = re.compile(r"\A(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z")
+
+
+def _yaml_versions_disagree(node: yaml.Node, value: Any) -> str:
+    """Why a plain scalar reads differently in YAML 1.1 and 1.2 ('' when it does not)."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):  # the C loader writes plain as ""
+        return ""  # quoted text is text in every version
+    text = node.value
+    if isinstance(value, bool) and not _CORE_BOOL.match(text):
+        return f"{text!r} reads as {str(value).lower()} here but as the text {text!r} in YAML 1.2 editors; write true or false, or quote it"
+    if isinstance(value, int) and not isinstance(value, bool) and not _CORE_INT.match(text):
+        return (f"{text!r} reads as {value:,} here (YAML 1.1) but differently in YAML 1.2 editors; "
+                f"write the number in plain decimal digits without leading zeros, underscores or colons")
+    if isinstance(value, float) and not _CORE_FLOAT.match(text):
+        return (f"{text!r} reads as {value!r} here (YAML 1.1) but differently in YAML 1.2 editors; "
+                f"write the number in plain decimal digits")
+    return ""
 
 
 def _control_problem(value: str, where: tuple[int, int], path: Path, problems: list[Problem], what: str) -> None:
