@@ -31,9 +31,9 @@ BASE: dict[str, Any] = {
             ],
             "scores": {"mmlu": {"value": 88.7, "source": "launch"}, "wer": {"value": 9.0, "source": "launch"}},
             "sources": {
-                "launch": {"title": "Launch", "url": "https://openai.com/launch",
+                "launch": {"title": "Launch", "url": "https://openai.com/launch", "read": "page",
                            "supports": ["released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities"]},
-                "pricing": {"title": "Pricing", "url": "https://openai.com/pricing"},
+                "pricing": {"title": "Pricing", "url": "https://openai.com/pricing", "read": "page"},
             },
         },
         "small-model": {
@@ -43,7 +43,7 @@ BASE: dict[str, Any] = {
             "modalities": {"input": ["text"], "output": ["text"]},
             "pricing": [{"since": "2024-07-18", "input": 0.15, "output": 0.6, "source": "launch"}],
             "scores": {"mmlu": {"value": 82.0, "source": "launch"}, "wer": {"value": 12.0, "source": "launch"}},
-            "sources": {"launch": {"title": "Launch", "url": "https://acme.example/launch",
+            "sources": {"launch": {"title": "Launch", "url": "https://acme.example/launch", "read": "page",
                                    "supports": ["released", "context_window", "max_output_tokens", "modalities", "license"]}},
         },
     },

@@ -101,10 +101,13 @@ def test_a_price_before_the_release_date_is_refused_unless_a_caveat_says_so(tmp_
     ({"read": "page", "via": "https://mirror.example/p"}, "models.big-model.sources.pricing.via", "this source says read: page"),
     ({"read": "quoted", "via": "https://news.example/p"}, "models.big-model.verified", "pricing was read only as quoted by a third party"),
     ({"read": "glanced"}, "models.big-model.sources.pricing.read", "expected one of page, copy, quoted"),
+    ({"read": None}, "models.big-model.verified", "say how pricing was read (read: page, copy or quoted)"),
 ])
 def test_how_a_source_was_read_is_checked(tmp_path, source, path, expected):
     def change(d):
         d["models"]["big-model"]["sources"]["pricing"].update(source)
+        if source.get("read", "") is None:
+            del d["models"]["big-model"]["sources"]["pricing"]["read"]
     assert expected in one(problems(tmp_path, mutated(change)), path)
 
 

@@ -179,7 +179,7 @@ def _price(p: Optional[PricePoint], blended: bool = False) -> Optional[dict[str,
 
 def _source(s: Source) -> dict[str, str]:
     # How it was read travels with every citation: "page", "copy" or "quoted" (then `via` says where).
-    return {"title": s.title, "url": s.url, "publisher": s.publisher, "read": s.read, **({"via": s.via} if s.via else {})}
+    return {"title": s.title, "url": s.url, "publisher": s.publisher, "read": s.read or None, **({"via": s.via} if s.via else {})}
 
 
 def _iso(value: Any) -> Optional[str]:

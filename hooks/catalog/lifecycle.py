@@ -99,7 +99,7 @@ def _price_before_release(path: Path, model: dict[str, Any], report: Report) -> 
 
 def _read_rules(path: Path, model: dict[str, Any], report: Report) -> None:
     """`read:` says how a source was read; `via:` where, for a copy or a quote; `verified` needs every page read."""
-    unread = []
+    unread, unrecorded = [], []
     for name, source in _mapping(model.get("sources")).items():
         if not isinstance(source, dict):
             continue
@@ -111,9 +111,16 @@ def _read_rules(path: Path, model: dict[str, Any], report: Report) -> None:
             report(path + ("sources", name, "via"), "via: names where a copy or a quote was read; this source says read: page", key=True)
         if read == "quoted":
             unread.append(str(name))
-    if unread and "verified" in model:
+        elif read is None:
+            unrecorded.append(str(name))
+    if "verified" not in model:
+        return
+    if unread:
         report(path + ("verified",), f"verified is set only on a model whose cited pages were read; "
                                      f"{', '.join(unread)} {'was' if len(unread) == 1 else 'were'} read only as quoted by a third party", key=True)
+    elif unrecorded:
+        report(path + ("verified",), f"verified is set only on a model whose cited pages were read; say how "
+                                     f"{', '.join(unrecorded)} {'was' if len(unrecorded) == 1 else 'were'} read (read: page, copy or quoted)", key=True)
 
 
 def _has_caveat(model: dict[str, Any], about: str) -> bool:

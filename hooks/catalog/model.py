@@ -49,8 +49,9 @@ class Source:
     publisher: str = ""
     supports: tuple[str, ...] = ()
     # How the fact was read: "page" (the page itself), "copy" (a copy of it, at
-    # `via`) or "quoted" (a third party at `via` quoting it; the page unread).
-    read: str = "page"
+    # `via`) or "quoted" (a third party at `via` quoting it; the page unread);
+    # "" where the data does not record it.
+    read: str = ""
     via: str = ""
 
 
@@ -342,7 +343,7 @@ def _comparison(raw: dict[str, Any]) -> Comparison:
 
 def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks: dict[str, Benchmark]) -> Model:
     sources = {name: Source(name, s["title"], s["url"], s.get("publisher", ""), tuple(s.get("supports", ())),
-                            s.get("read", "page"), s.get("via", ""))
+                            s.get("read", ""), s.get("via", ""))
                for name, s in raw["sources"].items()}
     pricing = tuple(
         PricePoint(date.fromisoformat(p["since"]), p["input"], p["output"], sources[p["source"]],
