@@ -60,7 +60,7 @@ def test_new_model_is_listed_with_its_vendor_price_and_source():
     found = changes(new)
     assert [(c.section, c.model) for c in found] == [("Models added", "codestral-2611")]
     assert found[0].text == "Codestral 26.11 (Mistral AI), released 2026-11-10, active, 128,000-token context, $0.30 in / $0.90 out"
-    assert found[0].source.url == "https://github.com/mistralai/platform-docs-public/blob/main/src/schema/models/models/codestral-25-08.ts"
+    assert found[0].source.url == "https://docs.mistral.ai/models/model-cards/codestral-25-08"
     assert "### Models added" in summary(REAL, new)
 
 
@@ -81,21 +81,24 @@ def test_invalid_new_side_reports_its_problems_with_file_line_column():
                   "    released: 2025-07-30\n    status: active\n    colour: red\n"),
                  ("points to it.\n    context_window: 128000\n", "points to it.\n    context_window: 128k\n"))
     line = new[:new.index("    colour: red")].count("\n") + 1
+    context_line = new[:new.index("    context_window: 128k")].count("\n") + 1
     md = summary(REAL, new)
     assert "### NEW is not valid (2 problems)" in md
     assert f"NEW:{line}:5: models.codestral-2508.colour: " in md
-    assert f"NEW:{line + 3}:21: models.codestral-2508.context_window: expected a whole number of tokens" in md
+    assert f"NEW:{context_line}:21: models.codestral-2508.context_window: expected a whole number of tokens" in md
     assert "The facts cannot be compared until both sides are valid." in md
     assert "### Prices" not in md
 
 
 def test_renamed_id_is_one_rename_not_a_removal_and_an_addition():
-    new = edited((CODESTRAL, CODESTRAL.replace("codestral-2508:", "codestral-latest:").replace("    name: Codestral 25.08\n", "    name: Codestral\n")))
+    # Step 3.5 Flash: no other entry names it as a replacement, so the rename touches one entry.
+    step = REAL[REAL.index("  step-3.5-flash:\n"):REAL.index("\n\n", REAL.index("  step-3.5-flash:\n"))]
+    new = edited((step, step.replace("step-3.5-flash:", "step-3.5-flash-latest:").replace("    name: Step 3.5 Flash\n", "    name: Step Flash\n")))
     found = changes(new)
     assert [(c.section, c.model, c.text) for c in found] == [
-        ("Models renamed", "codestral-latest", "codestral-2508 → codestral-latest (same facts, new id)"),
-        ("Other facts", "codestral-latest (was codestral-2508)", "name: Codestral 25.08 → Codestral"),
-        ("Other facts", "codestral-latest (was codestral-2508)", "API id: codestral-2508 → codestral-latest"),
+        ("Models renamed", "step-3.5-flash-latest", "step-3.5-flash → step-3.5-flash-latest (same facts, new id)"),
+        ("Other facts", "step-3.5-flash-latest (was step-3.5-flash)", "name: Step 3.5 Flash → Step Flash"),
+        ("Other facts", "step-3.5-flash-latest (was step-3.5-flash)", "API id: step-3.5-flash → step-3.5-flash-latest"),
     ]
     md = summary(REAL, new)
     assert "Models added" not in md and "Models removed" not in md
