@@ -36,7 +36,10 @@ def _inject(data: dict) -> None:
         if "announced_modalities" in model:
             model["announced_modalities"]["note"] = PAYLOAD
         for caveat in model.get("caveats", []):
-            caveat["about"], caveat["text"] = PAYLOAD[:190], PAYLOAD
+            # A caveat about the replacement or an early price is read by the rules: keep that word.
+            if caveat["about"] not in ("replacement", "price_before_release"):
+                caveat["about"] = PAYLOAD[:190]
+            caveat["text"] = PAYLOAD
     for comparison in data.get("comparisons", []):
         comparison["intro"] = comparison["conclusion"] = PAYLOAD
         for item in comparison.get("differences", []):

@@ -113,6 +113,8 @@ def test_optional_fields_are_published_when_the_model_has_them():
 
     from factories import model, price
 
+    from types import SimpleNamespace
+
     from catalog.export import _model
 
     @dataclass(frozen=True)
@@ -120,11 +122,12 @@ def test_optional_fields_are_published_when_the_model_has_them():
         tool_calling: bool
         reasoning_effort: tuple[str, ...]
 
-    plain = _model(model("m"))
+    no_chain = SimpleNamespace(final_successor=lambda m: None)  # _model asks the catalog where a replacement chain ends
+    plain = _model(model("m"), no_chain)
     assert (plain["verified"], plain["capabilities"], plain["price"]["tiers"], plain["price"]["cache_write"]) == (None, None, [], None)
     rich = model("r", pricing=(price("2024-05-13", 1.0, 4.0),))
     object.__setattr__(rich, "verified", date(2026, 11, 1))
     object.__setattr__(rich, "capabilities", Caps(True, ("low", "high")))
-    out = _model(rich)
+    out = _model(rich, no_chain)
     assert out["verified"] == "2026-11-01"
     assert out["capabilities"] == {"tool_calling": True, "reasoning_effort": ["low", "high"]}

@@ -66,7 +66,16 @@ def test_short_verdict_with_split_benchmarks_and_different_status():
 # --- successors ---------------------------------------------------------------------------
 
 def _site(*models, pairs=()):
-    return SimpleNamespace(models={m.id: m for m in models}), SimpleNamespace(pairs=tuple(pairs))
+    by_id = {m.id: m for m in models}
+
+    def final_successor(m):
+        # The real Catalog.successors rule on this small set: follow replacements to the last known one.
+        seen, current = {m.id}, m
+        while current.retirement and current.retirement.replacement in by_id and current.retirement.replacement not in seen:
+            current = by_id[current.retirement.replacement]
+            seen.add(current.id)
+        return None if current is m else current
+    return SimpleNamespace(models=by_id, final_successor=final_successor), SimpleNamespace(pairs=tuple(pairs))
 
 
 def _compared(found):

@@ -38,6 +38,7 @@ def nothing_served(d: dict) -> None:
     for m in d["models"].values():
         m["status"] = "deprecated"
         m["retirement"] = {"shutdown": "2026-12-01", "source": "launch"}
+        m["caveats"] = [{"about": "replacement", "text": "The vendor names none.", "sources": ["launch"]}]
 
 
 def one_vendor(d: dict) -> None:
