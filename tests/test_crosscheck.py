@@ -12,7 +12,11 @@ import pytest
 from helpers import DATA, ROOT
 from sample import sample, write
 
-from catalog.crosscheck.ids import exact_forms, loose
+from catalog.crosscheck.ids import Index, exact_forms, loose
+from catalog.crosscheck.records import GENAI_PRICES, LITELLM, MODELS_DEV, PeerRecord
+from catalog.crosscheck.vendors import vendor_of
+from catalog.model import Catalog, Vendor
+from factories import model
 
 FIXTURES = ROOT / "tests" / "fixtures" / "crosscheck"
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -163,6 +167,27 @@ def test_a_dated_peer_id_maps_to_our_undated_key_but_never_to_another_snapshot(t
     document = report(tmp_path, "--models-dev-api", peer)
     assert ("models.dev", "gpt-test", "output", 10.0, 11.0) in findings(document, "differs")
     assert "gpt-test-2026-05-01" in {f["peer_id"] for v in document["vendors"] for f in v["missing"]}
+
+
+@pytest.mark.parametrize(("peer", "provider", "peer_id", "vendor"), [
+    (LITELLM, "bedrock", "amazon.nova-pro-v1:0", "amazon"),
+    (LITELLM, "bedrock", "anthropic.claude-sonnet-4-5-20250929-v1:0", None),     # Bedrock resells Claude
+    (LITELLM, "azure", "azure/gpt-4o", None), (LITELLM, "vertex_ai-language-models", "gemini-2.5-pro", None),
+    (GENAI_PRICES, "google", "claude-opus-4-6", None),                          # Claude on Vertex, in google.yml
+    (GENAI_PRICES, "x_ai", "grok-4", "xai"), (GENAI_PRICES, "zhipuai", "glm-4.6", "zhipu"),
+    (MODELS_DEV, "moonshotai", "kimi-k2.5", "moonshot"), (MODELS_DEV, "alibaba", "qwen3-max", "qwen"),
+    (MODELS_DEV, "llama", "cerebras-llama-4-scout-17b-16e-instruct", None),      # a reseller's copy in Meta's list
+])
+def test_only_the_vendors_own_offering_maps_to_our_vendor(peer: str, provider: str, peer_id: str, vendor: str | None):
+    found = vendor_of(peer, provider, peer_id)
+    assert (found[0] if found else None) == vendor
+
+
+def test_a_latest_alias_of_a_family_we_list_by_date_is_neither_mapped_nor_missing():
+    mistral = Vendor("mistral", "Mistral AI", "https://mistral.ai/")
+    catalog = Catalog({"mistral": mistral}, {}, {"mistral-large-2512": model("mistral-large-2512", vendor=mistral)})
+    found = Index(catalog).find(PeerRecord(MODELS_DEV, "mistral", "mistral", "mistral-large-latest"))
+    assert [(m.model, m.ambiguous) for m in found] == [(None, True)]
 
 
 # --- suppressions ----------------------------------------------------------------------------------------------------

@@ -88,7 +88,13 @@ class Index:
         if found:
             return found
         form, stamp = loose(record.id)
-        return [Mapped(record, None, LOOSE, ambiguous=len(self._loose_fits(record.vendor, form, stamp)) > 1)]
+        ambiguous = len(self._loose_fits(record.vendor, form, stamp)) > 1 or self._moving(record.vendor, record.id, form)
+        return [Mapped(record, None, LOOSE, ambiguous=ambiguous)]
+
+    def _moving(self, vendor: str, peer_id: str, form: str) -> bool:
+        """A `-latest` alias (`mistral-large-latest`) of a family we have dated ids of: ours, but which one moves."""
+        return exact_forms(peer_id)[-1].endswith("latest") and any(
+            v == vendor and f.startswith(f"{form}-") and f[len(form) + 1:].isdigit() for v, f in self.by_loose)
 
     def _one(self, vendor: str, peer_id: str) -> Optional[tuple[Model, int]]:
         for form in exact_forms(peer_id):

@@ -40,6 +40,13 @@ PROVIDERS: dict[str, dict[str, str]] = {
 }
 
 AMAZON_HOSTS = {"amazon-bedrock", "aws", "bedrock", "bedrock_converse"}
+# Model families by their maker: a vendor's list that also resells another's
+# model (genai-prices' google.yml prices Claude on Vertex; DashScope serves
+# DeepSeek) is not that maker's own offering, nor a model this vendor lacks.
+FAMILIES = {"claude": "anthropic", "gpt-": "openai", "llama": "meta", "mistral": "mistral", "grok": "xai",
+            "deepseek": "deepseek", "qwen": "qwen", "glm": "zhipu", "kimi": "moonshot", "minimax": "minimax",
+            "command": "cohere", "gemini": "google", "gemma": "google"}
+RESOLD = ("cerebras-", "groq-", "together-", "fireworks-")
 
 
 def vendor_of(peer: str, provider: str, model_id: str) -> Optional[tuple[str, int]]:
@@ -50,6 +57,10 @@ def vendor_of(peer: str, provider: str, model_id: str) -> Optional[tuple[str, in
         return None
     if provider.lower() in AMAZON_HOSTS and not _amazon_own(model_id):
         return None          # Bedrock also resells other vendors' models: only Amazon's own count
+    tail = model_id.lower().rsplit("/", 1)[-1]
+    maker = next((owner for prefix, owner in FAMILIES.items() if tail.startswith(prefix)), vendor)
+    if maker != vendor or tail.startswith(RESOLD):
+        return None
     return vendor, list(table).index(provider.lower())
 
 
