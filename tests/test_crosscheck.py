@@ -209,6 +209,7 @@ def test_a_crosscheck_entry_stops_suppressing_when_the_peer_changes_its_value(tm
     after = report(tmp_path, *PEER_FLAGS["models.dev api"], known=[{**KNOWN, "value": 13.0}])
     assert ("models.dev", "gpt-test", "output", 10.0, 12.0) in findings(after, "differs")
     assert after["summary"]["suppressed"] == 0
+    assert after["unused"] == [{"peer": "models.dev", "model": "gpt-test", "field": "output", "value": 13.0}]
 
 
 def test_a_missing_model_we_leave_out_on_purpose_can_be_suppressed(tmp_path: Path):
@@ -253,7 +254,7 @@ def test_an_unreadable_input_exits_2_with_one_line_naming_the_file(tmp_path: Pat
 def test_json_has_the_documented_shape(tmp_path: Path):
     document = report(tmp_path, *ALL_PEERS)
     assert document["version"] == 1 and document["as_of"] == "2026-12-03" and "lead" in document["note"]
-    assert set(document) == {"version", "as_of", "note", "tolerance", "peers", "summary", "vendors", "suppressed"}
+    assert set(document) == {"version", "as_of", "note", "tolerance", "peers", "summary", "vendors", "suppressed", "unused"}
     assert document["tolerance"] == {"price_relative": 0.005, "tokens": 1}
     assert set(document["summary"]) == {"differs", "missing", "deprecated", "suppressed", "missing_deprecated"}
     assert [v["id"] for v in document["vendors"]] == ["openai", "anthropic"]

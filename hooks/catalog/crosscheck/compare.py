@@ -37,6 +37,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
     missing_deprecated: dict[str, int] = field(default_factory=dict)   # peer -> models it lists as deprecated that we lack
+    unused: list[dict[str, Any]] = field(default_factory=list)        # entries for a peer read that suppress nothing now
 
 
 def crosscheck(catalog: Catalog, records: list[PeerRecord], known: list[dict[str, Any]]) -> Result:
@@ -55,8 +56,9 @@ def crosscheck(catalog: Catalog, records: list[PeerRecord], known: list[dict[str
     found = sorted(found + missing, key=lambda f: (order.get(f.vendor, len(order)), f.kind != "deprecated", f.kind, f.model,
                                                     FIELDS.index(f.field) if f.field in FIELDS else -1, f.peer))
     kept = [f for f in found if not any(_suppresses(k, f) for k in known)]
+    unused = [k for k in known if k.get("peer") in peers and not any(_suppresses(k, f) for f in found)]
     return Result(catalog.as_of, peers, [v for v in catalog.vendors if v in covered], kept,
-                  [f for f in found if f not in kept], gone)
+                  [f for f in found if f not in kept], gone, unused)
 
 
 def _differences(model: Model, record: PeerRecord) -> list[Finding]:

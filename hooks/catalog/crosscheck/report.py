@@ -8,7 +8,8 @@ JSON shape, `version` 1 (a field is only ever added within a version):
      "summary": {"differs": int, "missing": int, "deprecated": int, "suppressed": int,
                  "missing_deprecated": {peer: int}},
      "vendors": [{"id": str, "name": str, "differs": [Finding], "missing": [Finding], "deprecated": [Finding]}],
-     "suppressed": [Finding]}
+     "suppressed": [Finding],
+     "unused": [{"peer", "model", "field", "value"}]}      # crosscheck: entries that suppress nothing now
     Finding = {"model": str, "peer": str, "peer_id": str, "field": str, "ours": value, "theirs": value}
 
 `model` is our id (for a missing model, the peer's id); `field` is input,
@@ -46,7 +47,8 @@ def as_json(result: Result, catalog: Catalog) -> str:
     document = {"version": JSON_VERSION, "as_of": result.as_of.isoformat(), "note": NOTE,
                 "tolerance": {"price_relative": PRICE_TOLERANCE, "tokens": TOKEN_TOLERANCE},
                 "peers": result.peers, "summary": _summary(result), "vendors": vendors,
-                "suppressed": [finding(f) for f in result.suppressed]}
+                "suppressed": [finding(f) for f in result.suppressed],
+                "unused": [{k: e.get(k) for k in ("peer", "model", "field", "value")} for e in result.unused]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -87,6 +89,11 @@ def as_markdown(result: Result, catalog: Catalog, data_name: str) -> str:
     if result.suppressed:
         lines += ["", "## Suppressed (known-wrong peer values recorded in the data)", ""]
         lines += [f"- {f.peer} {f.model} {FIELD_NAMES[f.field]}: {value_text(f.theirs)}" for f in result.suppressed]
+    if result.unused:
+        lines += ["", "## `crosscheck:` entries that suppress nothing now", "",
+                  "The peer changed its value or dropped the model: check it again and remove the entry.", ""]
+        lines += [f"- {e.get('peer')} {e.get('model')} {FIELD_NAMES.get(str(e.get('field')), e.get('field'))}: "
+                  f"{value_text(e.get('value'))}" for e in result.unused]
     return "\n".join(lines) + "\n"
 
 
