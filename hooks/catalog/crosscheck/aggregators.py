@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-from .records import LITELLM, OPENROUTER, PeerRecord, chat_id, day, modalities, number, prices, read_json, require, tokens
+from .records import LITELLM, OPENROUTER, PeerRecord, chat_id, day, modalities, number, prices, read_json, shaped, table, tokens
 from .vendors import vendor_of
 
 PER_MILLION = 1e6
@@ -15,8 +14,7 @@ OPENROUTER_VARIANTS = ("free", "beta", "thinking", "extended", "nitro", "floor",
 
 
 def read_litellm(path: Path) -> list[PeerRecord]:
-    data = read_json(path)
-    require(isinstance(data, dict), path, "an object of model names")
+    data = shaped(read_json(path), dict, path, "an object of model names")
     found = []
     for name, raw in data.items():
         if name == "sample_spec" or not isinstance(raw, dict):
@@ -38,9 +36,8 @@ def read_litellm(path: Path) -> list[PeerRecord]:
 
 
 def read_openrouter(path: Path) -> list[PeerRecord]:
-    data = read_json(path)
-    models = data.get("data") if isinstance(data, dict) else None
-    require(isinstance(models, list), path, '{"data": [models]}')
+    expected = '{"data": [models]}'
+    models = shaped(shaped(read_json(path), dict, path, expected).get("data"), list, path, expected)
     found = []
     for raw in models:
         model_id = raw.get("id") if isinstance(raw, dict) else None
@@ -51,7 +48,7 @@ def read_openrouter(path: Path) -> list[PeerRecord]:
         if owned is None:
             continue
         variant = rest.partition(":")[2] in OPENROUTER_VARIANTS
-        pricing, arch, top = (raw.get(k) if isinstance(raw.get(k), dict) else {} for k in ("pricing", "architecture", "top_provider"))
+        pricing, arch, top = table(raw, "pricing"), table(raw, "architecture"), table(raw, "top_provider")
         inputs = modalities(arch.get("input_modalities"), {"file": "pdf"})
         outputs = modalities(arch.get("output_modalities"))
         expires = day(raw.get("expiration_date"))

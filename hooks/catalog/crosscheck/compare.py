@@ -42,15 +42,16 @@ class Result:
 
 def crosscheck(catalog: Catalog, records: list[PeerRecord], known: list[dict[str, Any]]) -> Result:
     mapped = map_records(records, catalog)
-    best: dict[tuple[str, str], Mapped] = {}
-    for m in sorted((m for m in mapped if m.model), key=lambda m: (m.how, m.record.rank, m.record.variant, len(m.record.id))):
-        best.setdefault((m.record.peer, m.model.id), m)
+    best: dict[tuple[str, str], tuple[Model, PeerRecord]] = {}
+    for m in sorted(mapped, key=lambda m: (m.how, m.record.rank, m.record.variant, len(m.record.id))):
+        if m.model is not None:
+            best.setdefault((m.record.peer, m.model.id), (m.model, m.record))
     peers = {p: {"records": sum(r.peer == p for r in records), "models": sum(k[0] == p for k in best)}
              for p in dict.fromkeys(r.peer for r in records)}
-    covered = {m.record.vendor for m in best.values()}
+    covered = {record.vendor for _, record in best.values()}
     found: list[Finding] = []
-    for (peer, _), m in best.items():
-        found += _differences(m.model, m.record)
+    for model, record in best.values():
+        found += _differences(model, record)
     missing, gone = _missing([m for m in mapped if m.model is None and not m.ambiguous], covered)
     order = {v: i for i, v in enumerate(catalog.vendors)}
     found = sorted(found + missing, key=lambda f: (order.get(f.vendor, len(order)), f.kind != "deprecated", f.kind, f.model,
@@ -95,7 +96,8 @@ def _differences(model: Model, record: PeerRecord) -> list[Finding]:
 def _missing(unmapped: list[Mapped], covered: set[str]) -> tuple[list[Finding], dict[str, int]]:
     """Chat models a peer lists that we lack, once per peer and loose id; the ones it calls deprecated only counted."""
     seen: set[tuple[str, str, str]] = set()
-    found, gone = [], defaultdict(int)
+    found: list[Finding] = []
+    gone: dict[str, int] = defaultdict(int)
     for m in unmapped:
         r = m.record
         key = (r.peer, r.vendor, loose(r.id)[0])

@@ -45,9 +45,10 @@ def loose(model_id: str) -> tuple[str, Optional[str]]:
     text = re.sub(r"^(amazon|bedrock)[.-]", "", text)
     text = re.sub(r"-v\d+(:\d+)?$", "", text)
     text = re.sub(r"[-@]latest$", "", text)
+    stamp = None
     found = DATE.search(text)
-    stamp = f"{found[1]}-{found[2]}-{found[3]}" if found and 1 <= int(found[2]) <= 12 else None
-    if stamp:
+    if found and 1 <= int(found[2]) <= 12:
+        stamp = f"{found[1]}-{found[2]}-{found[3]}"
         text = text[: found.start()]
     text = CLAUDE_OLD_ORDER.sub(lambda m: f"claude-{m[2]}-{m[1]}", text.replace(".", "-"))
     return text, stamp

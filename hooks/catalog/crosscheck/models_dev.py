@@ -6,19 +6,17 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .records import MODELS_DEV, InputError, PeerRecord, chat_id, day, modalities, number, prices, read_json, require, tokens
+from .records import MODELS_DEV, InputError, PeerRecord, chat_id, day, modalities, number, prices, read_json, shaped, table, tokens
 from .vendors import PROVIDERS, vendor_of
 
 
 def read_api(path: Path) -> list[PeerRecord]:
-    data = read_json(path)
-    require(isinstance(data, dict), path, "an object of providers")
-    found = []
+    data = shaped(read_json(path), dict, path, "an object of providers")
+    found: list[PeerRecord] = []
     for provider, entry in data.items():
         if provider not in PROVIDERS[MODELS_DEV] or not isinstance(entry, dict):
             continue
-        models = entry.get("models")
-        require(isinstance(models, dict), path, f"{provider}.models to be an object")
+        models = shaped(entry.get("models"), dict, path, f"{provider}.models to be an object")
         found += [r for model_id, raw in models.items() if (r := record(provider, str(model_id), raw))]
     return found
 
@@ -42,7 +40,7 @@ def record(provider: str, model_id: str, raw: Any) -> PeerRecord | None:
     owned = vendor_of(MODELS_DEV, provider, model_id)
     if owned is None or not isinstance(raw, dict):
         return None
-    cost, limit, mods = (raw.get(k) if isinstance(raw.get(k), dict) else {} for k in ("cost", "limit", "modalities"))
+    cost, limit, mods = table(raw, "cost"), table(raw, "limit"), table(raw, "modalities")
     inputs, outputs = modalities(mods.get("input")), modalities(mods.get("output"))
     return PeerRecord(
         MODELS_DEV, provider, owned[0], model_id, rank=owned[1],
@@ -80,10 +78,10 @@ def _with_base(raw: dict[str, Any], models: Path) -> dict[str, Any]:
     merged = _toml(base_file)
     for dotted in raw.get("base_model_omit") or []:
         *parents, leaf = str(dotted).split(".")
-        table = merged
+        inner = merged
         for key in parents:
-            table = table.get(key) if isinstance(table.get(key), dict) else {}
-        table.pop(leaf, None)
+            inner = table(inner, key)
+        inner.pop(leaf, None)
     return _merge(merged, raw)
 
 

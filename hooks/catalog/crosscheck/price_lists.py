@@ -9,8 +9,7 @@ from typing import Any, Optional
 
 import yaml
 
-from .records import (GENAI_PRICES, LLM_PRICES, InputError, PeerRecord, chat_id, day, number, prices, read_json,
-                      require, tokens)
+from .records import GENAI_PRICES, LLM_PRICES, InputError, PeerRecord, chat_id, day, number, prices, read_json, shaped, tokens
 from .vendors import PROVIDERS, vendor_of
 
 # llm-prices files a long-context price as its own id (`gpt-5.4-272k`): a tier of the base model, not a model.
@@ -26,9 +25,9 @@ def read_genai_prices(folder: Path, on: date) -> list[PeerRecord]:
         provider = file.stem
         if provider not in PROVIDERS[GENAI_PRICES]:
             continue
-        data = _yaml(file)
-        require(isinstance(data, dict) and isinstance(data.get("models", []), list), file, "a provider with a models: list")
-        for raw in data.get("models") or []:
+        expected = "a provider with a models: list"
+        data = shaped(_yaml(file), dict, file, expected)
+        for raw in shaped(data.get("models") or [], list, file, expected):
             model_id = str(raw.get("id", "")) if isinstance(raw, dict) else ""
             owned = vendor_of(GENAI_PRICES, provider, model_id)
             if not model_id or owned is None:
@@ -99,10 +98,10 @@ def read_llm_prices(folder: Path, on: date) -> list[PeerRecord]:
         raise InputError(f"{folder}: cannot read the folder: no data/*.json in it")
     found = []
     for file in files:
-        data = read_json(file)
-        require(isinstance(data, dict) and isinstance(data.get("models"), list), file, '{"vendor": …, "models": [...]}')
+        expected = '{"vendor": …, "models": [...]}'
+        data = shaped(read_json(file), dict, file, expected)
         provider = str(data.get("vendor") or file.stem)
-        for raw in data["models"]:
+        for raw in shaped(data.get("models"), list, file, expected):
             model_id = str(raw.get("id", "")) if isinstance(raw, dict) else ""
             owned = vendor_of(LLM_PRICES, provider, model_id) if model_id else None
             if owned is None or LONG_CONTEXT_TIER.search(model_id):

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
+
+T = TypeVar("T")
 
 # The peers, by the name the report and `crosscheck:` entries use.
 MODELS_DEV = "models.dev"
@@ -59,9 +61,17 @@ def read_json(path: Path) -> Any:
         raise InputError(f"{path}: not valid JSON: {_one_line(error)}") from None
 
 
-def require(condition: bool, path: Path, expected: str) -> None:
-    if not condition:
+def shaped(value: Any, kind: type[T], path: Path, expected: str) -> T:
+    """`value` if it is a `kind`, else the one-line error that the file is not in the expected format."""
+    if not isinstance(value, kind):
         raise InputError(f"{path}: not the expected format: expected {expected}")
+    return value
+
+
+def table(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    """A nested object of a record, or an empty one when it is absent or not an object."""
+    found = raw.get(key)
+    return found if isinstance(found, dict) else {}
 
 
 def _one_line(error: Exception) -> str:

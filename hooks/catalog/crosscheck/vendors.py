@@ -66,4 +66,4 @@ def vendor_of(peer: str, provider: str, model_id: str) -> Optional[tuple[str, in
 
 def _amazon_own(model_id: str) -> bool:
     lowered = model_id.lower()
-    return lowered.startswith(("amazon.", "bedrock/amazon.")) or lowered.startswith("amazon-nova")
+    return lowered.startswith(("amazon.", "bedrock/amazon.", "amazon-nova"))
