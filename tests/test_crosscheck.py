@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ from helpers import DATA, ROOT
 from sample import sample, write
 
 from catalog.crosscheck.ids import Index, exact_forms, loose
+from catalog.crosscheck.models_dev import read_tree
+from catalog.crosscheck.price_lists import read_genai_prices
 from catalog.crosscheck.records import GENAI_PRICES, LITELLM, MODELS_DEV, PeerRecord
 from catalog.crosscheck.vendors import vendor_of
 from catalog.model import Catalog, Vendor
@@ -140,6 +143,49 @@ def test_genai_prices_equals_names_and_models_dev_base_model_map_and_inherit(tmp
     assert not [f for v in document["vendors"] for f in v["missing"] if "claude" in f["peer_id"]]
 
 
+def test_litellm_input_limit_plus_our_max_output_is_our_context_not_a_difference(tmp_path: Path):
+    """LiteLLM's max_input_tokens is an input limit: 111,616 + our 16,384 output = our 128,000 context."""
+    peer = json.loads((FIXTURES / "litellm.json").read_text(encoding="utf-8"))
+    peer["gpt-test"]["max_input_tokens"] = 111616
+    peer["gpt-old"]["max_input_tokens"] = 4000
+    document = report(tmp_path, "--litellm", write(tmp_path / "litellm.json", json.dumps(peer)))
+    assert {(f[1], f[3], f[4]) for f in findings(document, "differs") if f[2] == "context_window"} == {("gpt-old", 8192, 4000)}
+
+
+def test_models_dev_symlinks_checked_out_as_files_are_followed_and_dangling_ones_skipped(tmp_path: Path):
+    """The zhipuai folder links to zai's files; a checkout without symlinks holds each target's path as text."""
+    (tmp_path / "providers" / "zai" / "models").mkdir(parents=True)
+    (tmp_path / "providers" / "zhipuai" / "models").mkdir(parents=True)
+    (tmp_path / "providers" / "zai" / "models" / "glm-x.toml").write_text("[cost]\ninput = 0.6\noutput = 2.2\n", encoding="utf-8")
+    (tmp_path / "providers" / "zhipuai" / "models" / "glm-x.toml").write_text("../../zai/models/glm-x.toml", encoding="utf-8")
+    (tmp_path / "providers" / "zhipuai" / "models" / "glm-gone.toml").write_text("../../zai/models/glm-gone.toml\n", encoding="utf-8")
+    found = {(r.provider, r.id, r.vendor, r.prices["output"]) for r in read_tree(tmp_path)}
+    assert found == {("zai", "glm-x", "zhipu", 2.2), ("zhipuai", "glm-x", "zhipu", 2.2)}
+
+
+def test_genai_prices_takes_the_dated_price_in_force_and_the_longest_time_of_day_window(tmp_path: Path):
+    """DeepSeek's standard price held 16 of 24 hours (an unconstrained off-peak price is the rest of the day)."""
+    (tmp_path / "providers").mkdir()
+    (tmp_path / "providers" / "deepseek.yml").write_text("""models:
+  - id: deepseek-chat
+    match: {equals: deepseek-chat}
+    prices:
+      - prices: {input_mtok: 0.135, output_mtok: 0.55}
+      - constraint: {start_time: 00:30:00Z, end_time: 16:30:00Z}
+        prices: {input_mtok: 0.27, output_mtok: 1.1}
+  - id: deepseek-v9
+    match: {equals: deepseek-v9}
+    prices:
+      - prices: {input_mtok: 1, output_mtok: 2}
+      - constraint: {start_date: 2026-06-01}
+        prices: {input_mtok: 3, output_mtok: 4}
+      - constraint: {start_date: 2027-06-01}
+        prices: {input_mtok: 5, output_mtok: 6}
+""", encoding="utf-8")
+    found = {r.id: r.prices for r in read_genai_prices(tmp_path, date(2026, 12, 3))}
+    assert found == {"deepseek-chat": {"input": 0.27, "output": 1.1}, "deepseek-v9": {"input": 3.0, "output": 4.0}}
+
+
 # --- ids -------------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("peer_id", "form"), [
@@ -249,6 +295,11 @@ def test_an_unreadable_input_exits_2_with_one_line_naming_the_file(tmp_path: Pat
     done = run(flag, target, data=write(tmp_path / "models.yaml", ours()))
     assert done.returncode == 2 and done.stdout == ""
     assert len(done.stderr.splitlines()) == 1 and named in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_reference_folder_that_is_not_there_exits_2_with_one_line(tmp_path: Path):
+    done = run("--reference", tmp_path / "nowhere", data=write(tmp_path / "models.yaml", ours()))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "nowhere" in done.stderr
 
 
 def test_json_has_the_documented_shape(tmp_path: Path):
