@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -354,3 +355,13 @@ def test_the_data_file_defaults_to_the_repository_data_wherever_the_command_runs
                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["as_of"] == DATA.read_text(encoding="utf-8").split("as_of: ")[1][:10]
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference is not beside this checkout")
+def test_the_readme_crosscheck_example_is_valid_data_and_suppresses_its_difference(tmp_path: Path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(block for block in re.findall(r"```yaml\n(.*?)```", readme, re.S) if block.startswith("crosscheck:"))
+    data = write(tmp_path / "models.yaml", DATA.read_text(encoding="utf-8") + example)
+    before, after = (json.loads(run("--genai-prices", REFERENCE / "genai-prices", "--json", data=d).stdout) for d in (DATA, data))
+    assert after["summary"]["suppressed"] == 1 and after["summary"]["differs"] == before["summary"]["differs"] - 1
+    assert [(f["model"], f["field"], f["theirs"]) for f in after["suppressed"]] == [("gpt-4.1", "context_window", 1000000)]

@@ -62,10 +62,8 @@ class Index:
         self.by_snapshot: dict[tuple[str, str], list[Model]] = defaultdict(list)
         self.by_loose: dict[tuple[str, str], list[Model]] = defaultdict(list)
         self.dates: dict[str, set[str]] = defaultdict(set)
-        self.names: dict[str, list[str]] = {}
         for model in catalog.models.values():
             names = [model.id] + ([model.api_id] if model.api_id else [])
-            self.names[model.id] = [n.lower() for n in names]
             for name in names:
                 for form in exact_forms(name):
                     self.by_exact.setdefault((model.vendor.id, form), model)
@@ -79,7 +77,7 @@ class Index:
                     self.dates[model.id].add(stamp)
 
     def find(self, record: PeerRecord) -> list[Mapped]:
-        """The models of ours a record describes: by its id, else by the ids it names as aliases; empty-handed if none."""
+        """The models of ours a record describes (by its id, and by the ids it names as aliases), or one Mapped with none."""
         by_id = self._one(record.vendor, record.id)
         found = [Mapped(record, by_id[0], by_id[1])] if by_id else []
         for alias in record.aliases:
