@@ -154,3 +154,19 @@ def test_the_schema_hook_accepts_the_data_and_rejects_a_bad_edit(tmp_path: Path)
 def test_pull_request_template_asks_for_the_source_of_every_changed_fact():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "source" in text.lower() and "data_diff.py" in text and "check_data.py" in text
+
+
+def test_weekly_crosscheck_downloads_every_peer_and_publishes_the_report():
+    flow = workflow("staleness.yml")
+    job = steps(flow, "crosscheck")
+    script = "\n".join(s.get("run", "") for s in job)
+    for url in ("https://models.dev/api.json", "https://openrouter.ai/api/v1/models",
+                "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"):
+        assert url in script
+    peers = {s["with"]["repository"]: s["with"]["sparse-checkout"] for s in job if s.get("uses", "").startswith("actions/checkout@")
+             and "repository" in s.get("with", {})}
+    assert peers == {"pydantic/genai-prices": "prices/providers", "simonw/llm-prices": "data"}
+    assert "hooks/crosscheck.py" in script and '>> "$GITHUB_STEP_SUMMARY"' in script and "--json > crosscheck.json" in script
+    upload = next(s for s in job if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"].split() == ["crosscheck.md", "crosscheck.json"]
+    assert "workflow_dispatch" in flow["on"]
