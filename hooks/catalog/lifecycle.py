@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 
 from .model import RETIRING_HORIZON_DAYS
 from .problems import Path
+from .shapes import mapping as _mapping, sequence as _sequence
 
 Report = Callable[..., None]
 SERVED = ("active", "legacy", "deprecated")
@@ -140,9 +141,3 @@ def _day(value: Any) -> Optional[date]:
         return None
 
 
-def _mapping(value: Any) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-def _sequence(value: Any) -> list:
-    return value if isinstance(value, list) else []

@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 
 from .lifecycle import lifecycle_problems
 from .problems import Path, Problem
+from .shapes import mapping as _mapping, sequence as _sequence
 from .yamlsource import Located
 
 # Fields a source's `supports:` can back. Prices, scores, announcements and
@@ -343,12 +344,6 @@ def _real_date(text: str) -> bool:
         return False
 
 
-def _mapping(value: Any) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-def _sequence(value: Any) -> list:
-    return value if isinstance(value, list) else []
 
 
 def _name(value: Any) -> Optional[str]:
