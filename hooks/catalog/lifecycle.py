@@ -139,5 +139,3 @@ def _day(value: Any) -> Optional[date]:
         return date.fromisoformat(value)
     except ValueError:
         return None
-
-
