@@ -68,6 +68,7 @@ def rule_problems(located: Located, docs_dir: Optional[FsPath] = None) -> list[P
     _comparison_rules(data.get("comparisons"), models, report)
     for app_id, app in _mapping(data.get("applications")).items():
         _application_rules(("applications", app_id), _mapping(app), benchmarks, report)
+    _independent_rules(_mapping(data.get("evaluators")), data.get("independent"), models, report)
     return found
 
 
@@ -306,6 +307,39 @@ def _application_rules(at: Path, app: dict, benchmarks: dict, report: Report) ->
             report(here + ("mix",), f"only factor 'low_cost' takes a token mix (this factor is '{factor}')")
         if isinstance(mix, list) and len(mix) == 2 and mix == [0, 0]:
             report(here + ("mix",), "expected at least one non-zero share, found [0, 0]")
+
+
+def _independent_rules(evaluators: dict, independent: Any, models: dict, report: Report) -> None:
+    """Independent figures name a model, evaluator and board that exist; an interval holds its value; one primary each."""
+    for key, evaluator in evaluators.items():
+        evaluator = _mapping(evaluator)
+        if evaluator.get("read") == "copy" and not evaluator.get("via"):
+            report(("evaluators", key, "read"), "read: copy needs via: naming where the copy was read")
+    for model_id, figures in _mapping(independent).items():
+        if model_id not in models:
+            report(("independent", model_id), f"expected the id of a model in this file, found '{model_id}'", key=True)
+        primaries: dict[tuple, int] = {}
+        for index, figure in enumerate(_sequence(figures)):
+            figure = _mapping(figure)
+            here = ("independent", model_id, index)
+            name, board = figure.get("evaluator"), figure.get("board")
+            evaluator = _mapping(evaluators.get(name)) if isinstance(name, str) else {}
+            if isinstance(name, str) and name not in evaluators:
+                report(here + ("evaluator",), f"unknown evaluator '{name}'; expected one of the ids under evaluators: ({_list(evaluators)})")
+            elif isinstance(board, str) and board not in _mapping(evaluator.get("boards")):
+                report(here + ("board",), f"unknown board '{board}' for evaluator '{name}'; expected one of ({_list(_mapping(evaluator.get('boards')))})")
+            value, lower, upper = figure.get("value"), figure.get("lower"), figure.get("upper")
+            if (lower is None) != (upper is None):
+                report(here + ("lower" if lower is not None else "upper",), "an interval needs both lower and upper")
+            elif _is_number(value) and _is_number(lower) and _is_number(upper) and not lower <= value <= upper:
+                report(here + ("value",), f"the interval {lower}–{upper} does not contain the value {value}")
+            if figure.get("primary") is True:
+                group = (name, board, figure.get("category"))
+                if group in primaries:
+                    report(here + ("primary",), f"figure {primaries[group]} is already the primary one for "
+                           f"{name} {board}{' ' + str(group[2]) if group[2] else ''}; mark one figure per board and category")
+                else:
+                    primaries[group] = index
 
 
 def _address_rules(data: dict, docs_dir: Optional[FsPath], report: Report) -> None:
