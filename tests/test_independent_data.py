@@ -92,3 +92,18 @@ def test_the_generated_sections_match_the_snapshots():
     run = subprocess.run([sys.executable, str(ROOT / "hooks" / "leaderboards_import.py"), "--check", "--snapshots", str(snapshots)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_the_catalog_types_every_figure_once():
+    from helpers import DATA, SCHEMA
+    from catalog import load_catalog
+    catalog = load_catalog(DATA, SCHEMA, "data/models.yaml")
+    opus = catalog.models["claude-opus-5"]
+    text = opus.figure("arena", "text", "overall")
+    assert text and text.row == "claude-opus-5-high" and text.lower <= text.value <= text.upper and text.votes > 0
+    assert text.date.isoformat() == "2026-08-19" and text.where == "LMArena (the Arena) Text, overall"
+    assert opus.figure("artificial_analysis", "intelligence_index").setting == "adaptive thinking, max effort"
+    for model in catalog.models.values():
+        keys = [f.key for f in model.primary_figures]
+        assert len(keys) == len(set(keys)), model.id
+        assert {f.key for f in model.independent} == set(keys), model.id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Optional
 
@@ -129,6 +129,93 @@ class Score:
 
 
 @dataclass(frozen=True)
+class Board:
+    """One leaderboard of an independent evaluator (the Arena's text board, AA's Intelligence Index)."""
+
+    id: str
+    name: str
+    unit: str                 # rating | index | fraction | percent | tokens_per_second | seconds
+    higher_is_better: bool
+
+    def format(self, value: float) -> str:
+        if self.unit == "fraction":
+            return f"{value * 100:.1f}%"
+        if self.unit == "percent":
+            return f"{value:.1f}%"
+        if self.unit == "tokens_per_second":
+            return f"{value:.0f} tokens/s"
+        if self.unit == "seconds":
+            return f"{value:.2f} s"
+        if self.unit == "rating":
+            return f"{value:.0f}"
+        return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Evaluator:
+    id: str
+    name: str
+    url: str
+    boards: dict[str, Board]
+    description: str = ""
+    read: str = "page"
+    via: str = ""
+
+
+@dataclass(frozen=True)
+class IndependentFigure:
+    """One figure an independent evaluator published for a model: its own row, board, category, setting and date."""
+
+    evaluator: Evaluator
+    board: Board
+    value: float
+    date: date
+    setting: str
+    row: str
+    category: Optional[str] = None
+    lower: Optional[float] = None
+    upper: Optional[float] = None
+    votes: Optional[int] = None
+    primary: bool = False
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, Optional[str]]:
+        return (self.evaluator.id, self.board.id, self.category)
+
+    @property
+    def text(self) -> str:
+        return self.board.format(self.value)
+
+    @property
+    def has_interval(self) -> bool:
+        return self.lower is not None and self.upper is not None
+
+    @property
+    def interval_text(self) -> str:
+        """'1492 (1485–1499)' for an Arena rating, the bare value otherwise."""
+        if not self.has_interval:
+            return self.text
+        return f"{self.text} ({self.board.format(self.lower)}–{self.board.format(self.upper)})"
+
+    @property
+    def where(self) -> str:
+        """Evaluator, board and category: 'Arena Text (style control), coding'."""
+        category = f", {self.category.replace('_', ' ')}" if self.category else ""
+        return f"{self.evaluator.name} {self.board.name}{category}"
+
+    def overlaps(self, other: "IndependentFigure") -> bool:
+        """Two intervals on the same board, category and date overlap: the evaluator cannot order them."""
+        if not (self.has_interval and other.has_interval):
+            return False
+        return self.lower <= other.upper and other.lower <= self.upper
+
+    def oriented(self) -> float:
+        """The value with larger = better."""
+        return self.value if self.board.higher_is_better else -self.value
+
+
+@dataclass(frozen=True)
 class Announced:
     input: tuple[str, ...]
     output: tuple[str, ...]
@@ -182,6 +269,15 @@ class Model:
     preview: bool = False
     capabilities: Capabilities = Capabilities()
     license: Optional[License] = None
+    independent: tuple[IndependentFigure, ...] = ()
+
+    def figure(self, evaluator: str, board: str, category: Optional[str] = None) -> Optional[IndependentFigure]:
+        """The primary independent figure on one evaluator's board and category, if the model has one."""
+        return next((f for f in self.independent if f.primary and f.key == (evaluator, board, category)), None)
+
+    @property
+    def primary_figures(self) -> tuple[IndependentFigure, ...]:
+        return tuple(f for f in self.independent if f.primary)
 
     @property
     def current_price(self) -> Optional[PricePoint]:
@@ -278,6 +374,7 @@ class Catalog:
     comparisons: tuple[Comparison, ...] = ()
     applications: dict[str, Application] = field(default_factory=dict)
     checked: Optional[date] = None
+    evaluators: dict[str, Evaluator] = field(default_factory=dict)
 
     @property
     def as_of(self) -> date:
@@ -320,13 +417,32 @@ def derive(data: dict[str, Any]) -> Catalog:
     vendors = {key: Vendor(key, v["name"], v["url"], v.get("description", "")) for key, v in data["vendors"].items()}
     benchmarks = {key: Benchmark(key, b["name"], b["description"], b["unit"], b["higher_is_better"], b["url"])
                   for key, b in data.get("benchmarks", {}).items()}
-    models = [_model(key, raw, vendors, benchmarks) for key, raw in data["models"].items()]
+    evaluators = {key: Evaluator(key, e["name"], e["url"],
+                                 {b: Board(b, spec["name"], spec["unit"], spec["higher_is_better"]) for b, spec in e["boards"].items()},
+                                 e.get("description", ""), e.get("read", "page"), e.get("via", ""))
+                  for key, e in (data.get("evaluators") or {}).items()}
+    independent = {key: _figures(items, evaluators) for key, items in (data.get("independent") or {}).items()}
+    models = [_model(key, raw, vendors, benchmarks, independent.get(key, ())) for key, raw in data["models"].items()]
     # One order everywhere: vendor, then newest first, then id (stable output).
     models.sort(key=lambda m: (m.vendor.name.lower(), -m.released.toordinal(), m.id))
     comparisons = tuple(_comparison(c) for c in data.get("comparisons") or [])
     names = {key: b.name for key, b in benchmarks.items()}
     applications = {key: parse_application(key, raw, names) for key, raw in (data.get("applications") or {}).items()}
-    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications, _date(data.get("as_of")))
+    return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications, _date(data.get("as_of")), evaluators)
+
+
+def _figures(items: list[dict[str, Any]], evaluators: dict[str, Evaluator]) -> tuple[IndependentFigure, ...]:
+    figures = []
+    for f in items:
+        evaluator = evaluators[f["evaluator"]]
+        figures.append(IndependentFigure(evaluator, evaluator.boards[f["board"]], float(f["value"]), date.fromisoformat(f["date"]),
+                                         f["setting"], f["row"], f.get("category"), f.get("lower"), f.get("upper"),
+                                         f.get("votes"), bool(f.get("primary", False)), f.get("note", "")))
+    # A group with one figure and no primary mark: that figure is the one to use.
+    keys = [f.key for f in figures]
+    marked = {f.key for f in figures if f.primary}
+    return tuple(f if f.primary or f.key in marked or keys.count(f.key) > 1 else
+                 replace(f, primary=True) for f in figures)
 
 
 def _comparison(raw: dict[str, Any]) -> Comparison:
@@ -341,7 +457,8 @@ def _comparison(raw: dict[str, Any]) -> Comparison:
                       tuple(raw.get("choose", {}).items()), raw.get("conclusion", ""), tuple(sources.values()))
 
 
-def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks: dict[str, Benchmark]) -> Model:
+def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks: dict[str, Benchmark],
+           independent: tuple[IndependentFigure, ...] = ()) -> Model:
     sources = {name: Source(name, s["title"], s["url"], s.get("publisher", ""), tuple(s.get("supports", ())),
                             s.get("read", ""), s.get("via", ""))
                for name, s in raw["sources"].items()}
@@ -377,6 +494,7 @@ def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks
         capabilities=Capabilities(caps.get("tool_calling"), caps.get("structured_output"), caps.get("fine_tuning"),
                                   tuple(caps.get("reasoning_effort", ())), caps.get("reasoning_budget")),
         license=License(licence["name"], licence["url"]) if licence else None,
+        independent=independent,
     )
 
 
