@@ -18,7 +18,7 @@ from .differences import BLENDED_MIX, blended_price, compare
 from .model import MIN_SCORED, MIN_SCORED_SHARE, MODALITIES, STATUSES, Catalog, Model, Source
 from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
 from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default,
-                    side_by_side, succession, top_differences, workload_cost)
+                    side_by_side, succession, top_differences, workload_cost, independent_rows)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -65,7 +65,7 @@ def environment() -> jinja2.Environment:
                        long_workload=LONG_WORKLOAD, workload_cost=workload_cost, excluded_reasons=excluded_reasons,
                        computed_verdict=computed_verdict, price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,
-                       min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE)
+                       min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows)
     return env
 
 

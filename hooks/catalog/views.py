@@ -8,7 +8,7 @@ from typing import Any, Callable, Optional
 from . import text
 from .applications import ApplicationFit, rank
 from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase
-from .model import Catalog, Comparison, Model
+from .model import Catalog, Comparison, IndependentFigure, Model
 
 # The example workload every pair page prices: a month of a busy chat feature.
 WORKLOAD = {"requests": 1_000_000, "input_tokens": 500, "output_tokens": 200}
@@ -158,6 +158,56 @@ def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
         bench = (sa or sb).benchmark
         row(bench.name + ("" if bench.higher_is_better else " (lower is better)"),
             sa and sa.value, sb and sb.value, bench.format, bench.higher_is_better)
+    return rows
+
+
+SPEED_BOARDS = ("output_speed", "ttft")
+
+
+@dataclass(frozen=True)
+class IndependentRow:
+    """One evaluator board and category, for two or more models: each model's primary figure and how they compare."""
+
+    label: str
+    figures: tuple[Optional[IndependentFigure], ...]
+    verdict: str                     # "within the margin", "A ahead", "" (one side only)
+    better: Optional[int] = None     # index of the better figure, None when tied, unknown or not comparable
+
+
+def independent_keys(models: list[Model], speed: Optional[bool] = None) -> list[tuple[str, str, Optional[str]]]:
+    """The (evaluator, board, category) groups any of the models has a primary figure in, in file order."""
+    keys: list[tuple[str, str, Optional[str]]] = []
+    for model in models:
+        for f in model.primary_figures:
+            if f.key not in keys and (speed is None or (f.board.id in SPEED_BOARDS) == speed):
+                keys.append(f.key)
+    return keys
+
+
+def compare_figures(figures: list[Optional[IndependentFigure]], names: list[str]) -> tuple[str, Optional[int]]:
+    """How two figures on one board compare: tied when their intervals overlap, never a false order."""
+    present = [(i, f) for i, f in enumerate(figures) if f is not None]
+    if len(present) < 2:
+        return "", None
+    if len({f.date for _i, f in present}) > 1:
+        return "different dates: not comparable", None
+    (i, fa), (j, fb) = present[0], present[1]
+    if fa.has_interval and fb.has_interval:
+        if fa.overlaps(fb):
+            return "within the margin (95% intervals overlap)", None
+    elif fa.value == fb.value:
+        return "equal", None
+    best = i if fa.oriented() > fb.oriented() else j
+    return f"{names[best]} ahead", best
+
+
+def independent_rows(a: Model, b: Model, speed: Optional[bool] = None) -> list[IndependentRow]:
+    rows = []
+    for key in independent_keys([a, b], speed):
+        figures = [a.figure(*key), b.figure(*key)]
+        sample = next(f for f in figures if f)
+        verdict, better = compare_figures(figures, [a.name, b.name])
+        rows.append(IndependentRow(sample.where, tuple(figures), verdict, better))
     return rows
 
 
