@@ -11,7 +11,9 @@ the Artificial Analysis feed writes for "not measured") is left out, never fille
 
 For each model and board (and Arena category), the first row of the model's
 mapping entries that has a figure there is its `primary` one: the figure rankings
-and comparisons use. The others are shown on the model page with their setting.
+and comparisons use. On the speed boards (output speed, time to first token) the
+primary row is the lowest-effort one measured, if any: how a latency-sensitive
+app would call the model. The others are shown on the model page with their setting.
 
 --check exits 1 when the file differs from what the snapshots give (CI: the data is
 reproducible). --report writes the list of snapshot rows left unmapped, with why.
@@ -569,14 +571,25 @@ def aa_figures(folder: Path) -> tuple[dict[str, list[dict[str, Any]]], set[str]]
     return figures, set(rows)
 
 
+SPEED = ("output_speed", "ttft")
+LOW_EFFORT = ("no reasoning", "thinking off", "reasoning off", "minimal")
+SPEED_NOTE = "for speed, the lowest-effort row measured: how a latency-sensitive app would call the model"
+
+
 def mark_primary(figures: dict[str, list[dict[str, Any]]]) -> None:
+    """The first figure of each group is primary; on speed boards, the first at the lowest effort, if any."""
     for items in figures.values():
-        chosen: set[tuple] = set()
+        groups: dict[tuple, list[dict[str, Any]]] = {}
         for figure in items:
-            key = (figure["evaluator"], figure["board"], figure.get("category"))
-            if key not in chosen:
-                chosen.add(key)
-                figure["primary"] = True
+            groups.setdefault((figure["evaluator"], figure["board"], figure.get("category")), []).append(figure)
+        for (_e, board, _c), group in groups.items():
+            chosen = group[0]
+            if board in SPEED and len(group) > 1:
+                low = [f for f in group if any(word in f["setting"] for word in LOW_EFFORT)]
+                if low:
+                    chosen = low[0]
+                    chosen["note"] = SPEED_NOTE
+            chosen["primary"] = True
 
 
 def _scalar(value: Any) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 from typing import Any
 
 from helpers import ROOT
 from test_validation import mutated, one, problems
+
+
+APP = {"name": "Chat", "summary": "s", "guidance": "g", "needs": {"input": ["text"]}, "favours": [{"factor": "low_cost"}]}
 
 
 def evaluators() -> dict[str, Any]:
@@ -107,3 +111,20 @@ def test_the_catalog_types_every_figure_once():
         keys = [f.key for f in model.primary_figures]
         assert len(keys) == len(set(keys)), model.id
         assert {f.key for f in model.independent} == set(keys), model.id
+
+
+def test_an_independent_factor_naming_an_unknown_board_is_refused(tmp_path):
+    def change(d):
+        d["evaluators"] = evaluators()
+        d["applications"] = {"chat": copy.deepcopy(APP)}
+        d["applications"]["chat"]["favours"].append({"factor": "independent", "evaluator": "arena", "board": "vision"})
+    found = problems(tmp_path, mutated(change))
+    assert any(".board: unknown board 'vision' for evaluator 'arena'" in f for f in found), found
+
+
+def test_only_the_independent_factor_takes_a_board(tmp_path):
+    def change(d):
+        d["applications"] = {"chat": copy.deepcopy(APP)}
+        d["applications"]["chat"]["favours"].append({"factor": "recent", "board": "text"})
+    found = problems(tmp_path, mutated(change))
+    assert any("only factor 'independent' takes board" in f for f in found), found

@@ -34,6 +34,14 @@ class Ranked:
     model: Model
     score: float                     # weighted standing, 0..1
     reasons: tuple[str, ...]
+    # The score if every interval tie broke for (high) or against (low) this model:
+    # equal to score unless a factor ranks on figures with a 95% interval.
+    low: Optional[float] = None
+    high: Optional[float] = None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        return (self.score if self.low is None else self.low, self.score if self.high is None else self.high)
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,36 @@ class ApplicationFit:  # not slots: cached_property needs the instance __dict__
     def rank_of(self, model_id: str) -> Optional[int]:
         return self._places.get(model_id)
 
+    def place_range(self, model_id: str) -> Optional[tuple[int, int]]:
+        """Best and worst place the model could hold: models whose scores could swap
+        (equal, or apart only within overlapping 95% intervals) share a range."""
+        return self._ranges.get(model_id)
+
+    def place_text(self, model_id: str) -> str:
+        found = self.place_range(model_id)
+        if found is None:
+            return ""
+        best, worst = found
+        return str(best) if best == worst else f"{best}–{worst}"
+
+    def tied(self, a: str, b: str) -> bool:
+        """The ranking cannot order these two: their place ranges overlap."""
+        ra, rb = self._ranges.get(a), self._ranges.get(b)
+        return bool(ra and rb and ra[0] <= rb[1] and rb[0] <= ra[1])
+
+    @cached_property
+    def _ranges(self) -> dict[str, tuple[int, int]]:
+        bounds = [(r.model.id, *r.bounds) for r in self.ranked]
+        lows = sorted(round(lo, 9) for _m, lo, _h in bounds)
+        highs = sorted(round(hi, 9) for _m, _l, hi in bounds)
+        n = len(bounds)
+        ranges = {}
+        for model_id, lo, hi in bounds:
+            ahead = n - bisect.bisect_right(lows, round(hi, 9))    # others certainly above: their worst beats my best
+            behind = bisect.bisect_left(highs, round(lo, 9))        # others certainly below
+            ranges[model_id] = (1 + ahead, n - behind)
+        return ranges
+
     def is_unscored(self, model_id: str) -> bool:
         return model_id in self._unscored
 
@@ -74,7 +112,8 @@ class ApplicationFit:  # not slots: cached_property needs the instance __dict__
 
     @property
     def used_benchmarks(self) -> tuple[FactorUse, ...]:
-        return tuple(u for u in self.factors if u.used and u.favour.factor == "benchmark")
+        """The score factors (vendor benchmarks and independent figures) that rank this use case."""
+        return tuple(u for u in self.factors if u.used and u.favour.factor in SCORE_FACTORS)
 
     def exclusion_of(self, model_id: str) -> tuple[str, ...]:
         return self._exclusions.get(model_id, ())
@@ -87,6 +126,9 @@ class ApplicationFit:  # not slots: cached_property needs the instance __dict__
     @cached_property
     def _exclusions(self) -> dict[str, tuple[str, ...]]:
         return {e.model.id: e.reasons for e in self.excluded}
+
+
+SCORE_FACTORS = ("benchmark", "independent")
 
 
 def exclusion_reasons(app: Application, model: Model, as_of: Optional[date] = None) -> list[str]:
@@ -116,6 +158,8 @@ def exclusion_reasons(app: Application, model: Model, as_of: Optional[date] = No
         reasons.append(f"status is {model.status}")
     if "reasoning" in needs and (model.reasoning or "none") not in needs["reasoning"]:
         reasons.append("always reasons before answering, which adds delay")
+    if needs.get("tool_calling") and model.capabilities.tool_calling is not True:
+        reasons.append("no tool calling" if model.capabilities.tool_calling is False else "tool calling not stated in the data")
     if needs.get("api_price") and not model.current_price:
         reasons.append("no published per-token API price")
     return reasons
@@ -131,6 +175,9 @@ def factor_value(favour: Favour, model: Model) -> Optional[float]:
         if score is None:
             return None
         return score.value if score.benchmark.higher_is_better else -score.value
+    if favour.factor == "independent":
+        figure = model.figure(*favour.key)
+        return figure.oriented() if figure else None
     if favour.factor == "long_context":
         return float(model.context_window)
     if favour.factor == "long_output":
@@ -146,37 +193,58 @@ def rank(app: Application, models: list[Model], as_of: Optional[date] = None) ->
     for model in models:
         reasons = exclusion_reasons(app, model, as_of)
         (excluded.append(Excluded(model, tuple(reasons))) if reasons else eligible.append(model))
-    weighted: dict[str, list[tuple[float, float]]] = {m.id: [] for m in eligible}
+    # (weight, standing, standing if interval ties break against, ... for) per factor
+    weighted: dict[str, list[tuple[float, float, float, float]]] = {m.id: [] for m in eligible}
     reasons: dict[str, list[str]] = {m.id: [] for m in eligible}
     uses = []
+    independent = any(f.factor == "independent" for f in app.favours)
     for favour in app.favours:
         values = {m.id: factor_value(favour, m) for m in eligible}
         known = [v for v in values.values() if v is not None]
-        used = favour.factor != "benchmark" or (len(known) >= MIN_SCORED and len(known) >= MIN_SCORED_SHARE * len(eligible))
+        used = favour.factor not in SCORE_FACTORS or (len(known) >= MIN_SCORED and len(known) >= MIN_SCORED_SHARE * len(eligible))
         uses.append(FactorUse(favour, len(known), len(eligible), used))
+        n = len(known)
+        standing = lambda place: 1.0 if n == 1 else (n - place) / (n - 1)
         # Places by binary search in the sorted values: O(n log n) per factor, not O(n²).
         ascending = sorted(known)
+        figures = {m.id: m.figure(*favour.key) for m in eligible} if favour.factor == "independent" else {}
+        present = [f for f in figures.values() if f is not None]
         for model in eligible:
             value = values[model.id]
             if value is None:
                 reasons[model.id].append(_missing_reason(favour, model))
                 continue
-            place = 1 + len(ascending) - bisect.bisect_right(ascending, value)
-            tied = bisect.bisect_right(ascending, value) - bisect.bisect_left(ascending, value) > 1
-            reason = _reason(favour, model, place, len(known), tied)
+            best = 1 + len(ascending) - bisect.bisect_right(ascending, value)
+            worst = len(ascending) - bisect.bisect_left(ascending, value)
+            figure = figures.get(model.id)
+            if figure is not None and figure.has_interval:
+                # The evaluator cannot order models whose 95% intervals overlap: their places form a range.
+                best = 1 + sum(1 for g in present if g.has_interval and _certainly_better(g, figure))
+                worst = n - sum(1 for g in present if g.has_interval and _certainly_better(figure, g))
+            if figure is not None:
+                reason = _figure_reason(favour, figure, best, worst, n)
+            else:
+                reason = _reason(favour, model, best, n, worst > best, vendor=independent)
             if not used:
                 reasons[model.id].append(f"{reason}; not used: too few scores")
                 continue
-            weighted[model.id].append((favour.weight, 1.0 if len(known) == 1 else (len(known) - place) / (len(known) - 1)))
+            if figure is not None and figure.has_interval:
+                weighted[model.id].append((favour.weight, (standing(best) + standing(worst)) / 2, standing(worst), standing(best)))
+            else:  # equal values share the best place, as before
+                weighted[model.id].append((favour.weight, standing(best), standing(best), standing(best)))
             reasons[model.id].append(reason)
-    scored = [Ranked(m, _mean(weighted[m.id]), tuple(reasons[m.id])) for m in eligible]
+    scored = []
+    for m in eligible:
+        score, low, high = _means(weighted[m.id])
+        scored.append(Ranked(m, score, tuple(reasons[m.id]), low, high))
     scored.sort(key=lambda r: (-round(r.score, 9), _blended_or_inf(r.model), r.model.id))
     # A use case ranked by a benchmark ranks the models that have a score on it; the
     # rest would otherwise win on price alone, or lose for a gap in the data.
     benchmarks = [u.favour.benchmark for u in uses if u.used and u.favour.factor == "benchmark"]
-    if not benchmarks:
+    boards = [u.favour.key for u in uses if u.used and u.favour.factor == "independent"]
+    if not benchmarks and not boards:
         return ApplicationFit(app, tuple(scored), tuple(excluded), tuple(uses))
-    has_score = lambda r: any(b in r.model.scores for b in benchmarks)
+    has_score = lambda r: any(b in r.model.scores for b in benchmarks) or any(r.model.figure(*k) for k in boards)
     return ApplicationFit(app, tuple(r for r in scored if has_score(r)), tuple(excluded), tuple(uses),
                           tuple(r for r in scored if not has_score(r)))
 
@@ -185,6 +253,22 @@ def _mean(standings: list[tuple[float, float]]) -> float:
     """Weighted mean over the factors a model has; 0 if it has none."""
     total = sum(weight for weight, _ in standings)
     return sum(weight * standing for weight, standing in standings) / total if total else 0.0
+
+
+def _means(standings: list[tuple[float, float, float, float]]) -> tuple[float, float, float]:
+    """Weighted mean standing, and its low and high bounds where interval ties could break either way."""
+    return tuple(_mean([(s[0], s[i]) for s in standings]) for i in (1, 2, 3))  # type: ignore[return-value]
+
+
+def _certainly_better(a, b) -> bool:
+    """a is ahead of b beyond the evaluator's 95% intervals."""
+    return a.lower > b.upper if a.board.higher_is_better else a.upper < b.lower
+
+
+def _figure_reason(favour: Favour, figure, best: int, worst: int, count: int) -> str:
+    place = f"{best} of {count}" if best == worst else f"{best}–{worst} of {count}, tied within the 95% intervals"
+    votes = f", {figure.votes:,} votes" if figure.votes else ""
+    return (f"{figure.where} {figure.interval_text} ({place}; {figure.setting}; {text.long_date(figure.date)}{votes})")
 
 
 def _blended_or_inf(model: Model) -> float:
@@ -200,7 +284,7 @@ def _place(place: int, count: int, tied: bool, best: str, worst: str) -> str:
     return f"{_ordinal(place)} of {count}{tie}"
 
 
-def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool) -> str:
+def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool, vendor: bool = False) -> str:
     if favour.factor == "low_cost":
         p = model.current_price
         mix = f"{favour.mix[0]} in : {favour.mix[1]} out"
@@ -210,7 +294,8 @@ def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool) ->
     if favour.factor == "benchmark":
         score = model.scores[favour.benchmark]
         where = _place(place, count, False, "best", "lowest")
-        return f"{score.benchmark.name} {score.text} ({where} with a score{', tied' if tied else ''})"
+        label = f"{score.benchmark.name} (vendor-reported, {score.source.publisher or score.source.title})" if vendor else score.benchmark.name
+        return f"{label} {score.text} ({where} with a score{', tied' if tied else ''})"
     if favour.factor == "long_context":
         return f"{text.tokens_long(model.context_window)}-token context ({_place(place, count, tied, 'largest', 'smallest')})"
     if favour.factor == "long_output":

@@ -337,12 +337,19 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Favour:
-    factor: str                      # low_cost | benchmark | long_context | long_output | recent
+    factor: str                      # low_cost | benchmark | independent | long_context | long_output | recent
     weight: float = 1.0
     benchmark: Optional[str] = None
     mix: tuple[int, int] = (3, 1)
     label: str = ""                  # how the factor reads: "low cost", "MMLU score"
     prompt: int = 0                  # low_cost: typical prompt tokens, which pick the price tier
+    evaluator: Optional[str] = None  # independent: whose board, which board and category
+    board: Optional[str] = None
+    category: Optional[str] = None
+
+    @property
+    def key(self) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        return (self.evaluator, self.board, self.category)
 
 
 @dataclass(frozen=True)
@@ -358,10 +365,19 @@ class Application:
 FACTOR_LABELS = {"low_cost": "low cost", "long_context": "long context", "long_output": "long output", "recent": "recent release"}
 
 
-def parse_application(key: str, raw: dict[str, Any], benchmark_names: dict[str, str]) -> Application:
+def parse_application(key: str, raw: dict[str, Any], benchmark_names: dict[str, str],
+                      evaluators: Optional[dict[str, "Evaluator"]] = None) -> Application:
+    def label(f: dict[str, Any]) -> str:
+        if f["factor"] == "benchmark":
+            return f"{benchmark_names[f['benchmark']]} score"
+        if f["factor"] == "independent":
+            evaluator = (evaluators or {})[f["evaluator"]]
+            category = f", {f['category'].replace('_', ' ')}" if f.get("category") else ""
+            return f"{evaluator.name} {evaluator.boards[f['board']].name}{category}"
+        return FACTOR_LABELS[f["factor"]]
+
     favours = tuple(Favour(f["factor"], float(f.get("weight", 1.0)), f.get("benchmark"), tuple(f.get("mix", (3, 1))),
-                           f"{benchmark_names[f['benchmark']]} score" if f["factor"] == "benchmark" else FACTOR_LABELS[f["factor"]],
-                           int(f.get("prompt", 0)))
+                           label(f), int(f.get("prompt", 0)), f.get("evaluator"), f.get("board"), f.get("category"))
                     for f in raw["favours"])
     return Application(key, raw["name"], raw["summary"], raw["guidance"], dict(raw.get("needs", {})), favours)
 
@@ -427,7 +443,7 @@ def derive(data: dict[str, Any]) -> Catalog:
     models.sort(key=lambda m: (m.vendor.name.lower(), -m.released.toordinal(), m.id))
     comparisons = tuple(_comparison(c) for c in data.get("comparisons") or [])
     names = {key: b.name for key, b in benchmarks.items()}
-    applications = {key: parse_application(key, raw, names) for key, raw in (data.get("applications") or {}).items()}
+    applications = {key: parse_application(key, raw, names, evaluators) for key, raw in (data.get("applications") or {}).items()}
     return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications, _date(data.get("as_of")), evaluators)
 
 

@@ -68,6 +68,7 @@ def rule_problems(located: Located, docs_dir: Optional[FsPath] = None) -> list[P
     _comparison_rules(data.get("comparisons"), models, report)
     for app_id, app in _mapping(data.get("applications")).items():
         _application_rules(("applications", app_id), _mapping(app), benchmarks, report)
+        _independent_favour_rules(("applications", app_id), _mapping(app), _mapping(data.get("evaluators")), report)
     _independent_rules(_mapping(data.get("evaluators")), data.get("independent"), models, report)
     return found
 
@@ -307,6 +308,24 @@ def _application_rules(at: Path, app: dict, benchmarks: dict, report: Report) ->
             report(here + ("mix",), f"only factor 'low_cost' takes a token mix (this factor is '{factor}')")
         if isinstance(mix, list) and len(mix) == 2 and mix == [0, 0]:
             report(here + ("mix",), "expected at least one non-zero share, found [0, 0]")
+
+
+def _independent_favour_rules(at: Path, app: dict, evaluators: dict, report: Report) -> None:
+    for index, favour in enumerate(_sequence(app.get("favours"))):
+        favour = _mapping(favour)
+        here = at + ("favours", index)
+        fields = [f for f in ("evaluator", "board", "category") if f in favour]
+        if favour.get("factor") != "independent":
+            if fields:
+                report(here + (fields[0],), f"only factor 'independent' takes {fields[0]} (this factor is '{favour.get('factor')}')")
+            continue
+        name, board = favour.get("evaluator"), favour.get("board")
+        if name is None or board is None:
+            report(here, "factor 'independent' needs an evaluator: and a board: (and, for the Arena, a category:)")
+        elif isinstance(name, str) and name not in evaluators:
+            report(here + ("evaluator",), f"unknown evaluator '{name}'; expected one of the ids under evaluators: ({_list(evaluators)})")
+        elif isinstance(board, str) and board not in _mapping(_mapping(evaluators.get(name)).get("boards")):
+            report(here + ("board",), f"unknown board '{board}' for evaluator '{name}'")
 
 
 def _independent_rules(evaluators: dict, independent: Any, models: dict, report: Report) -> None:
