@@ -88,3 +88,17 @@ def test_low_latency_ranks_on_measured_speed():
     top = fit.ranked[0]
     assert "tokens/s" in " ".join(top.reasons) and " s (" in " ".join(top.reasons)
     assert all(r.model.figure("artificial_analysis", "ttft") or r.model.figure("artificial_analysis", "output_speed") for r in fit.ranked)
+
+
+def test_price_against_independent_quality_charts_every_recommendable_model_with_a_figure():
+    from catalog.charts import price_independent_chart
+    for key in (("arena", "text", "overall"), ("artificial_analysis", "intelligence_index", None)):
+        chart = price_independent_chart(CATALOG, *key)
+        rated = {m.name for m in MODELS if m.recommendable_on(CATALOG.as_of) and m.figure(*key)}
+        assert {row[0] for row in chart.rows} == rated
+        assert chart.svg.count('class="point"') == 2 * sum(1 for row in chart.rows if row[2] != "no API price")
+        assert "Scatter plot" in chart.description and all(row[4] and row[5].endswith("2026") for row in chart.rows)
+        unpriced = [row[0] for row in chart.rows if row[2] == "no API price"]
+        assert all(name in chart.description for name in unpriced)
+    arena = price_independent_chart(CATALOG, "arena", "text", "overall")
+    assert 'class="interval"' in arena.svg and "95% interval" in arena.description

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from markupsafe import Markup
 
@@ -71,7 +71,8 @@ def escape(value: object) -> str:
 
 
 def site_charts(catalog: Catalog) -> list[Chart]:
-    charts = [c for key in catalog.benchmarks if (c := price_quality_chart(catalog, key))]
+    independent = [c for key in INDEPENDENT_CHARTS if (c := price_independent_chart(catalog, *key))]
+    charts = independent + [c for key in catalog.benchmarks if (c := price_quality_chart(catalog, key))]
     history = price_history_chart(catalog)
     context = context_chart(catalog)
     return charts + ([history] if history else []) + ([context] if context else [])
@@ -333,14 +334,87 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
                  ("Model", "Vendor", "Blended price", bench.name, "Status"), rows)
 
 
-def label_order(points: Sequence[Model], benchmark_id: str) -> list[Model]:
+@dataclass(frozen=True)
+class Axis:
+    """What a price scatter plots upwards: a vendor benchmark score or an independent figure."""
+
+    name: str                                   # axis title and table header
+    higher_is_better: bool
+    percent: bool
+    value: Callable[[Model], float]
+    text: Callable[[Model], str]
+    interval: Optional[Callable[[Model], Optional[tuple[float, float]]]] = None
+    nice_ticks: bool = False                    # ticks at 1/2/5 steps (ratings and indexes), not every 5 or 10
+
+
+def benchmark_axis(catalog: Catalog, benchmark_id: str) -> Axis:
+    bench = catalog.benchmarks[benchmark_id]
+    return Axis(bench.name, bench.higher_is_better, bench.unit == "percent",
+                lambda m: m.scores[benchmark_id].value, lambda m: m.scores[benchmark_id].text)
+
+
+def independent_axis(catalog: Catalog, evaluator: str, board: str, category: Optional[str]) -> Axis:
+    ev = catalog.evaluators[evaluator]
+    name = f"{ev.name} {ev.boards[board].name}" + (f", {category.replace('_', ' ')}" if category else "")
+    figure = lambda m: m.figure(evaluator, board, category)
+    return Axis(name, ev.boards[board].higher_is_better, False, lambda m: figure(m).value, lambda m: figure(m).interval_text,
+                lambda m: (figure(m).lower, figure(m).upper) if figure(m).has_interval else None, True)
+
+
+# Independent quality against price: the Arena's text board overall and AA's Intelligence Index.
+INDEPENDENT_CHARTS = (("arena", "text", "overall"), ("artificial_analysis", "intelligence_index", None))
+
+
+def price_independent_chart(catalog: Catalog, evaluator: str, board: str, category: Optional[str]) -> Chart | None:
+    """Price against an independent figure, for every recommendable model with that figure (those without
+    an API price are listed in the table and the description, not drawn)."""
+    if evaluator not in catalog.evaluators or board not in catalog.evaluators[evaluator].boards:
+        return None
+    axis = independent_axis(catalog, evaluator, board, category)
+    rated = [m for m in catalog.models.values() if m.recommendable_on(catalog.as_of) and m.figure(evaluator, board, category)]
+    points = [m for m in rated if m.current_price and blended_price(m.current_price) > 0]
+    if len(points) < MIN_SCORED:
+        return None
+    unpriced = [m for m in rated if m not in points]
+    best = max(points, key=lambda m: axis.value(m) if axis.higher_is_better else -axis.value(m))
+    cheapest = min(points, key=lambda m: blended_price(m.current_price))
+    dates = sorted({text.long_date(m.figure(evaluator, board, category).date) for m in rated})
+    ev = catalog.evaluators[evaluator]
+    description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with an {axis.name} figure "
+                   f"({', '.join(dates)}) and an API price: blended price on a log scale against the figure, vendors by colour and marker shape"
+                   + ("; a vertical line is the Arena's 95% interval, and models whose lines overlap are tied" if axis.interval and any(
+                       m.figure(evaluator, board, category).has_interval for m in points) else "")
+                   + f". Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.current_price))}); "
+                   f"highest: {best.name} ({axis.text(best)}, {best.figure(evaluator, board, category).setting}). "
+                   + (f"Rated but without an API price, so not drawn: {', '.join(m.name for m in unpriced)}. " if unpriced else "")
+                   + f"Figures are from {ev.name}, each at the setting the table names; names are left out where they would overlap, and the table lists every model.")
+    ordered = sorted(points, key=lambda m: (blended_price(m.current_price), m.id)) + sorted(unpriced, key=lambda m: m.id)
+
+    def row(m: Model) -> tuple[str, ...]:
+        f = m.figure(evaluator, board, category)
+        price = text.money(blended_price(m.current_price)) if m in points else "no API price"
+        return (m.name, m.vendor.name, price, f.interval_text, f.setting, text.long_date(f.date), f.row)
+
+    chart_id = f"chart-{evaluator}-{board}" + (f"-{category}" if category else "")
+    title = f"Price vs {axis.name}"
+    return Chart(chart_id, title, description,
+                 _variants(lambda layout: _scatter(catalog, points, axis, layout, chart_id, title, description)),
+                 ("Model", "Vendor", "Blended price", axis.name, "Setting", "Date", f"{ev.name} row"), tuple(row(m) for m in ordered))
+
+
+def label_order(points: Sequence[Model], benchmark_id: "str | Axis") -> list[Model]:
     """Which names matter most: the price-score frontier (no model both cheaper and better), cheapest first;
     then the rest, best score first."""
-    higher = points[0].scores[benchmark_id].benchmark.higher_is_better if points else True
+    if isinstance(benchmark_id, Axis):
+        axis = benchmark_id
+        higher = axis.higher_is_better
+        goodness = lambda m: axis.value(m) if higher else -axis.value(m)
+    else:
+        higher = points[0].scores[benchmark_id].benchmark.higher_is_better if points else True
 
-    def goodness(m: Model) -> float:
-        value = m.scores[benchmark_id].value
-        return value if higher else -value
+        def goodness(m: Model) -> float:
+            value = m.scores[benchmark_id].value
+            return value if higher else -value
 
     by_price = sorted(points, key=lambda m: (blended_price(m.current_price), -goodness(m), m.id))
     frontier, best = [], -math.inf
@@ -352,17 +426,23 @@ def label_order(points: Sequence[Model], benchmark_id: str) -> list[Model]:
     return frontier + rest
 
 
-def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str, layout: Layout, chart_id: str, title: str,
+def _scatter(catalog: Catalog, points: list[Model], benchmark_id: "str | Axis", layout: Layout, chart_id: str, title: str,
              description: str) -> str:
-    bench = catalog.benchmarks[benchmark_id]
+    axis = benchmark_id if isinstance(benchmark_id, Axis) else benchmark_axis(catalog, benchmark_id)
     size, width = layout.font, layout.width
     legend_svg, legend_box = legend(_vendor_keys(catalog, {m.vendor.id for m in points}), 4, 2, width - 8, layout)
     prices = [blended_price(m.current_price) for m in points]
-    scores = [m.scores[benchmark_id].value for m in points]
+    scores = [axis.value(m) for m in points]
+    spans = [axis.interval(m) if axis.interval else None for m in points]
+    extent = scores + [v for span in spans if span for v in span]
     lo, hi, x_ticks = _log_domain(min(prices), max(prices))
-    step = 5 if max(scores) - min(scores) <= 25 else 10   # a tight cluster of scores gets the room to spread out
-    y_lo, y_hi = math.floor(min(scores) / step) * step, math.ceil(max(scores) / step) * step
-    if bench.unit == "percent":
+    if axis.nice_ticks:
+        spread = max(max(extent) - min(extent), 1)
+        step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if spread / s <= 7)
+    else:
+        step = 5 if max(scores) - min(scores) <= 25 else 10   # a tight cluster of scores gets the room to spread out
+    y_lo, y_hi = math.floor(min(extent) / step) * step, math.ceil(max(extent) / step) * step
+    if axis.percent:
         y_lo, y_hi = max(0, y_lo), min(100, max(y_hi, y_lo + step))
     y_hi = max(y_hi, y_lo + step)
     y_ticks = list(range(int(y_lo), int(y_hi) + 1, step))
@@ -380,8 +460,9 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str, layout: L
     def py(score: float) -> float:
         return top + inset + (1 - (score - y_lo) / (y_hi - y_lo)) * (bottom - top - 2 * inset)
 
-    body = [legend_svg, _text(4, y_title, f"{bench.name}{' (%)' if bench.unit == 'percent' else ''}"
-                                          f"{'' if bench.higher_is_better else ', lower is better'}", size, cls="axis-title")]
+    body = [legend_svg, _text(4, y_title, _fitting((f"{axis.name}{' (%)' if axis.percent else ''}"
+                                                    f"{'' if axis.higher_is_better else ', lower is better'}", axis.name), width - 8, size),
+                              size, cls="axis-title")]
     body += _y_ticks([(py(t), str(t)) for t in y_ticks], left, right, size)
     body += _x_ticks(list(zip(map(px, x_ticks), _usd_ticks(x_ticks))), bottom + 6 + ASCENT * size, top, bottom, size, 0, width)
     body += _axes(left, top, right, bottom)
@@ -393,12 +474,17 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str, layout: L
 
     styles = _vendor_styles(catalog)
     spot = {m.id: (px(p), py(s)) for m, p, s in zip(points, prices, scores)}
-    order = label_order(points, benchmark_id)
+    order = label_order(points, axis)
+    for m, span in zip(points, spans):
+        if span:  # the evaluator's 95% interval, as a whisker behind the marker
+            x = spot[m.id][0]
+            body.append(f'<line class="interval" x1="{x:.1f}" x2="{x:.1f}" y1="{py(span[0]):.1f}" y2="{py(span[1]):.1f}" '
+                        f'stroke="{styles[m.vendor.id][1]}" stroke-width="1.4" opacity="0.7"/>')
     # Markers of the most important points last, so they sit on top.
     for m in reversed(order):
         shape, colour = styles[m.vendor.id]
         x, y = spot[m.id]
-        tip = f"{m.name} ({m.vendor.name}): {text.money(blended_price(m.current_price))} blended, {bench.name} {m.scores[benchmark_id].text}"
+        tip = f"{m.name} ({m.vendor.name}): {text.money(blended_price(m.current_price))} blended, {axis.name} {axis.text(m)}"
         body.append(f'<g class="point"><title>{escape(tip)}</title>{marker(shape, x, y, colour, layout.radius)}</g>')
     labels = [Label(m.name, *spot[m.id], layout.radius * 1.3 + 2) for m in order]
     obstacles = [marker_box(x, y, layout.radius) for x, y in spot.values()] + [legend_box]
