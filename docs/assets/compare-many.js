@@ -62,7 +62,7 @@
                  function (m) { return m.scores[b.id] ? m.scores[b.id].value : null; },
                  function (v) { return f.scoreText(b, v); }, b.higher_is_better]);
     });
-    return list.map(function (r) {
+    var rows = list.map(function (r) {
       var values = models.map(function (m) { var v = r[1](m); return v === undefined || v === "" ? null : v; });
       var best = bestOf(values, r[3]);
       return {
@@ -74,6 +74,47 @@
         })
       };
     });
+    return rows.concat(independentRows(models));
+  }
+
+  /* Independent evaluators' headline boards, apart from the vendor's scores. An Arena
+     rating is marked best only when its 95% interval clears every other one; models
+     whose intervals overlap the top one read "within the margin". */
+  var HEADLINE = [["arena", "text_style_control", "overall"], ["arena", "text", "overall"], ["arena", "text_style_control", "coding"],
+                  ["arena", "webdev", "overall"], ["artificial_analysis", "intelligence_index", null],
+                  ["artificial_analysis", "coding_index", null], ["artificial_analysis", "output_speed", null],
+                  ["artificial_analysis", "ttft", null]];
+
+  function independentRows(models) {
+    return HEADLINE.map(function (key) {
+      var figures = models.map(function (m) {
+        return (m.independent || []).filter(function (x) {
+          return x.evaluator === key[0] && x.board === key[1] && x.category === key[2];
+        })[0] || null;
+      });
+      var present = figures.filter(function (x) { return x; });
+      if (!present.length) return null;
+      var sample = present[0], higher = sample.higher_is_better;
+      var good = function (x) { return higher ? x.value : -x.value; };
+      var top = present.reduce(function (a, b) { return good(b) > good(a) ? b : a; });
+      var interval = function (x) { return x.lower !== null && x.upper !== null; };
+      var overlaps = function (a, b) { return interval(a) && interval(b) && a.lower <= b.upper && b.lower <= a.upper; };
+      var sameDate = present.every(function (x) { return x.date === sample.date; });
+      var clear = present.length > 1 && sameDate && present.every(function (x) {
+        return x === top || (!overlaps(x, top) && good(x) !== good(top));
+      });
+      return {
+        label: sample.evaluator_name + " " + sample.board_name + (sample.category ? ", " + sample.category.replace(/_/g, " ") : "") +
+               (sameDate ? " (" + sample.date + ")" : ""),
+        cells: figures.map(function (x) {
+          if (!x) return { text: "—", title: null, best: false };
+          var tied = x !== top && sameDate && overlaps(x, top);
+          return { text: x.text + (x.votes ? " (" + x.votes.toLocaleString("en-US") + " votes)" : "") + " · " + x.setting +
+                         (sameDate ? "" : " · " + x.date) + (tied ? " · within the margin" : ""),
+                   title: x.setting + " · " + x.date + " · " + x.row, best: clear && x === top };
+        })
+      };
+    }).filter(function (r) { return r; });
   }
 
   function table(f, models, doc, root) {

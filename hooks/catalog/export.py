@@ -137,9 +137,18 @@ def _model(m: Model, catalog: Catalog) -> dict[str, Any]:
         "capabilities": _plain(getattr(m, "capabilities", None) or None),
         "license": _plain(getattr(m, "license", None)),
         "sources": [{**_source(s), "supports": list(s.supports)} for s in m.sources.values()],
+        # Independent evaluators' figures (the primary one per board and category), apart from the vendor's scores.
+        "independent": [_figure(f) for f in m.primary_figures],
         "page": f"models/{m.id}/",
         "api": f"api/models/{m.id}.json",
     }
+
+
+def _figure(f: Any) -> dict[str, Any]:
+    return {"evaluator": f.evaluator.id, "evaluator_name": f.evaluator.name, "url": f.evaluator.url,
+            "board": f.board.id, "board_name": f.board.name, "unit": f.board.unit, "higher_is_better": f.board.higher_is_better,
+            "category": f.category, "value": f.value, "lower": f.lower, "upper": f.upper, "votes": f.votes,
+            "date": f.date.isoformat(), "setting": f.setting, "row": f.row, "text": f.interval_text}
 
 
 def _caveat(c: Caveat) -> dict[str, Any]:
