@@ -10,7 +10,8 @@ from catalog.text import inert, long_date, month_or_date, relative_url, safe_url
 
 
 @pytest.mark.parametrize("count,short", [(128000, "128K"), (16384, "16K"), (131072, "128K"), (1048576, "1M"), (2000000, "2M"),
-                                         (4096, "4K"), (512, "512"), (1050000, "1.05M"), (200000, "200K"), (16385, "16.4K")])
+                                         (4096, "4K"), (512, "512"), (1050000, "1.05M"), (200000, "200K"), (16385, "16.4K"),
+                                         (999_999, "1M"), (999_949, "999.9K")])
 def test_token_counts_abbreviate(count, short):
     assert tokens_short(count) == short
 

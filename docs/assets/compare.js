@@ -45,7 +45,7 @@
       return trimZeros(fixed(n / 1024, 1)) + "K";
     }
     if (n >= 1e6) return trimZeros(fixed(n / 1e6, 2)) + "M";
-    if (n >= 1e3) return trimZeros(fixed(n / 1e3, 1)) + "K";
+    if (n >= 1e3) { var k = trimZeros(fixed(n / 1e3, 1)); return k === "1000" ? "1M" : k + "K"; }  /* 999,999: 1M, not 1000K */
     return String(n);
   }
   function longDate(iso) {

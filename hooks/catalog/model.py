@@ -37,7 +37,8 @@ class Benchmark:
 
     def format(self, value: float) -> str:
         # One decimal as vendors publish them (82.0, not 82); more only if given.
-        text = f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
+        # Otherwise every digit the file has (88.123456789, not 88.1235): what the source published.
+        text = f"{value:.1f}" if round(value, 1) == value else repr(float(value))
         return f"{text}%" if self.unit == "percent" else text
 
 

@@ -54,7 +54,9 @@ def tokens_short(count: int) -> str:
     if count >= 1_000_000:
         return _trim(count / 1_000_000, 2) + "M"
     if count >= 1_000:
-        return _trim(count / 1_000, 1) + "K"
+        thousands = _trim(count / 1_000, 1)
+        # 999,999 rounds to "1000": that is 1M, never "1000K".
+        return thousands + "K" if thousands != "1000" else "1M"
     return str(count)
 
 
