@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _mkdocs_settings(config_file: Path) -> "SiteSettings | str":
+def _mkdocs_settings(config_file: Path) -> SiteSettings | str:
     """mkdocs.yml as MkDocs reads it (its own YAML loader: !ENV, !!python/name), or the one line saying why it cannot be read."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError

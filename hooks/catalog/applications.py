@@ -138,7 +138,7 @@ def exclusion_reasons(app: Application, model: Model, as_of: Optional[date] = No
         shutdown = model.retirement.shutdown if model.retirement else None
         if not model.served_on(as_of):
             reasons.append("retired" + (f" (shut down {text.long_date(shutdown)})" if shutdown else ""))
-        elif model.retiring_within(as_of, RETIRING_HORIZON_DAYS):
+        elif shutdown is not None and model.retiring_within(as_of, RETIRING_HORIZON_DAYS):
             reasons.append(f"retiring {text.long_date(shutdown)}, within {RETIRING_HORIZON_DAYS} days of {text.long_date(as_of)}")
     for direction, have in (("input", model.input_modalities), ("output", model.output_modalities)):
         for modality in needs.get(direction, ()):
@@ -287,19 +287,20 @@ def _place(place: int, count: int, tied: bool, best: str, worst: str) -> str:
 def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool, vendor: bool = False) -> str:
     if favour.factor == "low_cost":
         p = model.current_price
+        assert p is not None  # factor_value gave this model a price place
         mix = f"{favour.mix[0]} in : {favour.mix[1]} out"
         where = _place(place, count, tied, "cheapest", "most expensive")
         return (f"{text.usd(p.input)} in / {text.usd(p.output)} out per 1M; {text.money(blended_price(p, favour.mix))} "
                 f"blended at {mix} ({where})")
     if favour.factor == "benchmark":
-        score = model.scores[favour.benchmark]
+        score = model.scores[favour.benchmark or ""]
         where = _place(place, count, False, "best", "lowest")
         label = f"{score.benchmark.name} (vendor-reported, {score.source.publisher or score.source.title})" if vendor else score.benchmark.name
         return f"{label} {score.text} ({where} with a score{', tied' if tied else ''})"
     if favour.factor == "long_context":
         return f"{text.tokens_long(model.context_window)}-token context ({_place(place, count, tied, 'largest', 'smallest')})"
     if favour.factor == "long_output":
-        return f"{text.tokens_long(model.max_output_tokens)}-token maximum output ({_place(place, count, tied, 'largest', 'smallest')})"
+        return f"{text.tokens_long(model.max_output_tokens or 0)}-token maximum output ({_place(place, count, tied, 'largest', 'smallest')})"
     return f"released {text.long_date(model.released)} ({_place(place, count, tied, 'newest', 'oldest')})"
 
 

@@ -104,11 +104,11 @@ class Box:
     right: float
     bottom: float
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         """Share some area (touching edges do not count)."""
         return self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
 
-    def within(self, other: "Box") -> bool:
+    def within(self, other: Box) -> bool:
         return self.left >= other.left and self.right <= other.right and self.top >= other.top and self.bottom <= other.bottom
 
 
@@ -320,14 +320,14 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
         return None
     higher = bench.higher_is_better
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if higher else -m.scores[benchmark_id].value))
-    cheapest = min(points, key=lambda m: blended_price(m.current_price))
+    cheapest = min(points, key=lambda m: blended_price(m.pricing[-1]))
     description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with a {bench.name} score "
                    f"and an API price: blended price on a log scale against score, vendors by colour and marker shape. "
-                   f"Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.current_price))}); "
+                   f"Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.pricing[-1]))}); "
                    f"best score: {best.name} ({best.scores[benchmark_id].text}). "
                    f"Names are left out where they would overlap; the table lists every point.")
-    rows = tuple((m.name, m.vendor.name, text.money(blended_price(m.current_price)), m.scores[benchmark_id].text, m.status)
-                 for m in sorted(points, key=lambda m: (blended_price(m.current_price), m.id)))
+    rows = tuple((m.name, m.vendor.name, text.money(blended_price(m.pricing[-1])), m.scores[benchmark_id].text, m.status)
+                 for m in sorted(points, key=lambda m: (blended_price(m.pricing[-1]), m.id)))
     chart_id, title = f"chart-{benchmark_id}", f"Price vs {bench.name}"
     return Chart(chart_id, title, description,
                  _variants(lambda layout: _scatter(catalog, points, benchmark_id, layout, chart_id, title, description)),
@@ -416,13 +416,13 @@ def label_order(points: Sequence[Model], benchmark_id: "str | Axis") -> list[Mod
             value = m.scores[benchmark_id].value
             return value if higher else -value
 
-    by_price = sorted(points, key=lambda m: (blended_price(m.current_price), -goodness(m), m.id))
+    by_price = sorted(points, key=lambda m: (blended_price(m.pricing[-1]), -goodness(m), m.id))
     frontier, best = [], -math.inf
     for m in by_price:
         if goodness(m) > best:
             frontier.append(m)
             best = goodness(m)
-    rest = sorted((m for m in points if m not in frontier), key=lambda m: (-goodness(m), blended_price(m.current_price), m.id))
+    rest = sorted((m for m in points if m not in frontier), key=lambda m: (-goodness(m), blended_price(m.pricing[-1]), m.id))
     return frontier + rest
 
 
@@ -464,7 +464,7 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: "str | Axis", 
                                                     f"{'' if axis.higher_is_better else ', lower is better'}", axis.name), width - 8, size),
                               size, cls="axis-title")]
     body += _y_ticks([(py(t), str(t)) for t in y_ticks], left, right, size)
-    body += _x_ticks(list(zip(map(px, x_ticks), _usd_ticks(x_ticks))), bottom + 6 + ASCENT * size, top, bottom, size, 0, width)
+    body += _x_ticks(list(zip(map(px, x_ticks), _usd_ticks(x_ticks), strict=True)), bottom + 6 + ASCENT * size, top, bottom, size, 0, width)
     body += _axes(left, top, right, bottom)
     x_title = _fitting(("Blended price, USD per 1M tokens (3 input : 1 output), log scale",
                         "Blended price, $ per 1M tokens, log scale", "Price, $/1M tokens (log)"), width - 8, size)
@@ -489,7 +489,7 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: "str | Axis", 
     labels = [Label(m.name, *spot[m.id], layout.radius * 1.3 + 2) for m in order]
     obstacles = [marker_box(x, y, layout.radius) for x, y in spot.values()] + [legend_box]
     for m, placed in zip(order, place_labels(labels, layout.label_font, Box(left + 2, top, right, bottom), obstacles,
-                                             layout.max_labels)):
+                                             layout.max_labels), strict=True):
         if placed:
             body.append(_text(placed.x, placed.y, m.name, layout.label_font, placed.anchor, "label"))
     return _frame(chart_id, layout, title, description, height, body)
@@ -524,7 +524,7 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
                  for m in featured for p in m.pricing)
     description = ("Step chart of the list price history of the models in featured comparisons, to "
                    f"{text.long_date(end)}: "
-                   + "; ".join(f"{m.name} from {text.money(blended_price(m.launch_price))} to {text.money(blended_price(m.current_price))}"
+                   + "; ".join(f"{m.name} from {text.money(blended_price(m.pricing[0]))} to {text.money(blended_price(m.pricing[-1]))}"
                                for m in featured) + " (blended 3 input : 1 output, per 1M tokens).")
     chart_id, title = "chart-price-history", "Price history of the featured models"
     return Chart(chart_id, title, description,
@@ -578,7 +578,7 @@ def _steps(series: Sequence[Series], start: date, end: date, layout: Layout, cha
         return top + (1 - value / y_hi) * (bottom - top - inset)
 
     body = [legend_svg, _text(4, title_y, _fitting((y_title, "USD per 1M tokens"), width - 8, size), size, cls="axis-title")]
-    body += _y_ticks([(py(t), label) for t, label in zip(y_ticks, y_labels)], left, right, size)
+    body += _y_ticks([(py(t), label) for t, label in zip(y_ticks, y_labels, strict=True)], left, right, size)
     body += _x_ticks([(px(d), label) for d, label in date_ticks(start, end, right - left, size)],
                      bottom + 6 + ASCENT * size, top, bottom, size, 0, width)
     body += _axes(left, top, right, bottom)
@@ -612,7 +612,7 @@ def _steps(series: Sequence[Series], start: date, end: date, layout: Layout, cha
                 labels.append((Label(text.usd(value), x, y, layout.radius * 1.1 + 2), f"{rank}{j:04d}"))
     if labels:
         ordered = [label for label, _ in sorted(labels, key=lambda t: t[1])]
-        for label, placed in zip(ordered, place_labels(ordered, layout.label_font, Box(left + 2, top, right, bottom), obstacles)):
+        for label, placed in zip(ordered, place_labels(ordered, layout.label_font, Box(left + 2, top, right, bottom), obstacles), strict=True):
             if placed:
                 body.append(_text(placed.x, placed.y, label.text, layout.label_font, placed.anchor, "label"))
     return _frame(chart_id, layout, title, description, height, body)

@@ -134,8 +134,9 @@ def _model_changes(a: Model, b: Model, label: str) -> list[Change]:
              getattr(ra, name, None), getattr(rb, name, None), rb.source if rb else None)
     for key in sorted(set(a.scores) | set(b.scores)):
         sa, sb = a.scores.get(key), b.scores.get(key)
-        bench = (sb or sa).benchmark.name
+        bench = (sb or a.scores[key]).benchmark.name
         if sa is None:
+            assert sb is not None  # the key is in one of the two
             out.append(Change("Scores", label, f"{bench}: added, {sb.text}", sb.source))
         elif sb is None:
             out.append(Change("Scores", label, f"{bench}: removed (was {sa.text})"))
@@ -157,7 +158,7 @@ def _model_changes(a: Model, b: Model, label: str) -> list[Change]:
     caveats_b = {(c.about, c.text) for c in b.caveats}
     for about, body in sorted(caveats_b - caveats_a):
         out.append(Change("Other facts", label, f"caveat added on {about}: {body}"))
-    for about, body in sorted(caveats_a - caveats_b):
+    for about, _body in sorted(caveats_a - caveats_b):
         out.append(Change("Other facts", label, f"caveat removed on {about}"))
     return out
 

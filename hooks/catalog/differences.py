@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import text
-from .model import Model, PricePoint, Score, Source
+from .model import Model, PricePoint, PriceTier, Score, Source
 
 # The mix used for one "blended" price: typical chat traffic sends about three
 # input tokens for every output token.
@@ -38,7 +38,7 @@ class PairDifferences:
         return [d for d in self.items if d.dimension == dimension]
 
 
-def blended_price(price: PricePoint, mix: tuple[int, int] = BLENDED_MIX) -> float:
+def blended_price(price: PricePoint | PriceTier, mix: tuple[int, int] = BLENDED_MIX) -> float:
     """USD per 1M tokens for a mix of input:output tokens (3:1 unless told)."""
     return (price.input * mix[0] + price.output * mix[1]) / (mix[0] + mix[1])
 
@@ -66,7 +66,8 @@ def _price_differences(a: Model, b: Model) -> list[Difference]:
         return [Difference("price", f"Neither {a.name} nor {b.name} has a published per-token API price.", topic="blended")]
     if not pa or not pb:
         priced, other = (a, b) if pa else (b, a)
-        p = priced.current_price
+        p = pa or pb
+        assert p is not None  # one of the two is priced (the case of neither returned above)
         return [Difference("price", f"Only {priced.name} has a published API price ({text.usd(p.input)} input / "
                                     f"{text.usd(p.output)} output per 1M tokens); {other.name} has none.", None, (p.source,), "blended")]
     return [_blended_sentence(a, b, pa, pb)]
@@ -110,7 +111,7 @@ def _history_differences(a: Model, b: Model) -> list[Difference]:
 def _history_sentence(m: Model) -> Optional[Difference]:
     if not m.pricing:
         return None
-    first, now = m.launch_price, m.current_price
+    first, now = m.pricing[0], m.pricing[-1]
     if len(m.pricing) == 1 or (first.input, first.output) == (now.input, now.output):
         return Difference("price", f"{m.name}'s input and output prices have not changed since "
                                    f"{text.long_date(first.since)} ({text.usd(now.input)} / {text.usd(now.output)}).",
@@ -143,7 +144,7 @@ def _size_sentence(a: Model, b: Model, label: str, va: Optional[int], vb: Option
     if va is None and vb is None:
         return Difference("context", f"Neither {a.name} nor {b.name} has a published {label}.", topic=field_name)
     if va is None or vb is None:
-        has, value, lacks = (a, va, b) if va is not None else (b, vb, a)
+        has, value, lacks = (a, va, b) if va is not None else (b, vb or 0, a)
         return Difference("context", f"Only {has.name} publishes a {label} ({text.tokens_long(value)} tokens); "
                                      f"{lacks.name} does not.", None, sources, field_name)
     if va == vb:
@@ -245,11 +246,11 @@ def _date_differences(a: Model, b: Model) -> list[Difference]:
         else:
             later, earlier = (a, b) if ka > kb else (b, a)
             out.append(Difference("dates", f"{later.name} knows more recent events: knowledge cutoff "
-                                           f"{text.month_or_date(later.knowledge_cutoff)} vs {text.month_or_date(earlier.knowledge_cutoff)}.",
+                                           f"{text.month_or_date(max(ka, kb))} vs {text.month_or_date(min(ka, kb))}.",
                                   None, cutoff_sources, "knowledge_cutoff"))
     elif ka or kb:
         has, lacks = (a, b) if ka else (b, a)
-        out.append(Difference("dates", f"Only {has.name} publishes a knowledge cutoff ({text.month_or_date(has.knowledge_cutoff)}).",
+        out.append(Difference("dates", f"Only {has.name} publishes a knowledge cutoff ({text.month_or_date(ka or kb or '')}).",
                               None, cutoff_sources, "knowledge_cutoff"))
     out.append(_status_sentence(a, b))
     return out

@@ -62,8 +62,9 @@ def prices_document(catalog: Catalog) -> dict[str, Any]:
     """Every price as a date range: it applies from `from` (inclusive) to `to` (exclusive; null = still current)."""
     ranges = []
     for m in sorted(catalog.models.values(), key=lambda m: m.id):
-        for point, following in zip(m.pricing, m.pricing[1:] + (None,)):
+        for point, following in zip(m.pricing, m.pricing[1:] + (None,), strict=False):  # one longer when unpriced
             entry = _price(point)
+            assert entry is not None  # a price entry gives a mapping
             entry.pop("since")
             ranges.append({"model": m.id, "from": point.since.isoformat(),
                            "to": following.since.isoformat() if following else None, **entry})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from typing import Any, Optional
 
 from feedgen.feed import FeedGenerator
@@ -52,7 +52,7 @@ def change_entries(catalog: Catalog) -> list[ChangeEntry]:
         found.append(ChangeEntry("new_model", m.released, m,
                                  f"{m.vendor.name} released {m.name} (API id {m.typed_id}) on {text.long_date(m.released)}: "
                                  f"{m.context_window:,}-token context{price}.", m.source_for("released") or _any_source(m)))
-        for before, after in zip(m.pricing, m.pricing[1:]):
+        for before, after in zip(m.pricing, m.pricing[1:], strict=False):  # each price and the next
             parts = [f"{label} {text.usd(getattr(before, name))} → {text.usd(getattr(after, name))} "
                      f"({percent_change(getattr(before, name), getattr(after, name))})"
                      for name, label in (("input", "input"), ("output", "output"))
@@ -125,7 +125,7 @@ def _content_html(e: ChangeEntry) -> str:
 
 
 def _stamp(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _replacement(catalog: Catalog, replacement: Optional[str]) -> str:

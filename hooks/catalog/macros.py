@@ -37,7 +37,7 @@ SPEC_FIELDS = {
 PRICE_KINDS = ("input", "output", "cached_input", "batch_input", "batch_output")
 
 
-def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) -> dict[str, Callable[..., Any]]:
+def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) -> dict[str, Any]:  # functions and values
     def model(model_id: str) -> Model:
         if model_id not in catalog.models:
             raise MacroError(f"unknown model {model_id!r}; expected one of the ids in data/models.yaml")
@@ -67,7 +67,7 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
             raise MacroError(f"unknown when={when!r}; expected 'current' or 'launch'")
         entry = found.current_price if when == "current" else found.launch_price
         amount = getattr(entry, kind) if entry else None
-        if amount is None:
+        if amount is None or entry is None:
             return Markup("not published")
         return partial("{{ ui.sourced(amount|usd, source) }}", amount=amount, source=entry.source)
 
@@ -156,5 +156,5 @@ def expand(markdown: str, where: str, line_offset: int, catalog: Catalog, env: j
 def _template_line(error: BaseException, filename: str) -> int:
     # Jinja rewrites tracebacks so template frames carry the template's own
     # file name and line: the innermost such frame is the macro call.
-    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == filename]
+    lines = [frame.lineno or 1 for frame in traceback.extract_tb(error.__traceback__) if frame.filename == filename]
     return lines[-1] if lines else 1

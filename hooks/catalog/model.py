@@ -86,7 +86,7 @@ class PricePoint:
     cache_write_1h: Optional[float] = None
     tiers: tuple[PriceTier, ...] = ()
 
-    def for_prompt(self, prompt_tokens: float) -> "PricePoint | PriceTier":
+    def for_prompt(self, prompt_tokens: float) -> PricePoint | PriceTier:
         """The prices that bill a request with this many input tokens: the base, or the highest tier it exceeds."""
         chosen: PricePoint | PriceTier = self
         for tier in self.tiers:

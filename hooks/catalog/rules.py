@@ -11,7 +11,7 @@ import calendar
 import re
 from decimal import Decimal
 from pathlib import Path as FsPath
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, TypeGuard
 
 from .lifecycle import lifecycle_problems
 from .problems import Path, Problem
@@ -124,7 +124,7 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
             listed = {_name(m) for m in _sequence(announced.get(direction))} - {None}
             both = listed & {_name(m) for m in _sequence(available.get(direction))}
             if both:
-                report(path + ("announced_modalities", direction), f"lists {', '.join(sorted(both))} as only announced, but modalities.{direction} says the API has it")
+                report(path + ("announced_modalities", direction), f"lists {', '.join(sorted(filter(None, both)))} as only announced, but modalities.{direction} says the API has it")
 
     retirement = model.get("retirement")
     if isinstance(retirement, dict):
@@ -276,7 +276,7 @@ def _comparison_rules(comparisons: Any, models: dict, report: Report) -> None:
 
 def _editorial_rules(at: Path, comparison: dict, pair: list, report: Report) -> None:
     sources = _mapping(comparison.get("sources"))
-    used: set[str] = set()
+    used: set[Optional[str]] = set()
     for part in ("differences", "corrections"):
         for index, item in enumerate(_sequence(comparison.get(part))):
             for position, name in enumerate(_sequence(_mapping(item).get("sources"))):
@@ -404,11 +404,11 @@ def _name(value: Any) -> Optional[str]:
     return value if isinstance(value, str) else None
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

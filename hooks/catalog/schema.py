@@ -63,7 +63,8 @@ def schema_problems(located: Located, schema: dict[str, Any]) -> list[Problem]:
     return [problem for error in validator.iter_errors(located.data) for problem in _problems(error, located)]
 
 
-def _problems(error: jsonschema.ValidationError, located: Located) -> list[Problem]:
+# `error` is a jsonschema.ValidationError read as Any: its stubs type every field as possibly unset, and iter_errors sets them all.
+def _problems(error: Any, located: Located) -> list[Problem]:
     path: Path = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
         # One problem per unknown field: fixing one should not reveal the next.
@@ -77,7 +78,7 @@ def _problems(error: jsonschema.ValidationError, located: Located) -> list[Probl
     return [_problem(error, located)]
 
 
-def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
+def _problem(error: Any, located: Located) -> Problem:
     path: Path = tuple(error.absolute_path)
     expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
     kind = error.validator
@@ -94,7 +95,7 @@ def _problem(error: jsonschema.ValidationError, located: Located) -> Problem:
         return Problem(*located.where(path), path + (field,), f"missing required field '{field}'")
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = " or ".join(TYPE_WORDS.get(w, w) for w in wanted)
+        words = " or ".join(TYPE_WORDS.get(w, str(w)) for w in wanted)
         message = f"expected {expected or words}, found {describe(error.instance)}"
     elif kind == "enum":
         message = f"expected one of {', '.join(map(str, error.validator_value))}, found {describe(error.instance)}"

@@ -39,7 +39,7 @@ def plan_site(catalog: Catalog, site_url: str = "", site_name: str = "") -> Site
     views = build_views(catalog)
     env = environment()
     pages = tuple(generated_pages(catalog, views, env))
-    data_files = (("api/models.json", models_json(catalog, views)), ("api/prices.json", prices_json(catalog)),
+    data_files: tuple[tuple[str, str | bytes], ...] = (("api/models.json", models_json(catalog, views)), ("api/prices.json", prices_json(catalog)),
                   ("models.csv", models_csv(catalog)), ("feed.xml", atom_feed(catalog, site_url, site_name)),
                   ("changes.json", changes_json(catalog, site_url)),
                   *((f"api/models/{key}.json", document) for key, document in model_documents(catalog, views).items()))
@@ -118,4 +118,7 @@ def _nav_targets(nav: Any) -> list[str]:
 def duplicate_addresses(pages: tuple[PageSource, ...]) -> list[str]:
     """Addresses two generated pages would share (the data rules should make this impossible)."""
     seen: set[str] = set()
-    return sorted({p.src_uri for p in pages if p.src_uri in seen or seen.add(p.src_uri)})
+    twice: set[str] = set()
+    for p in pages:
+        (twice if p.src_uri in seen else seen).add(p.src_uri)
+    return sorted(twice)

@@ -56,7 +56,7 @@ def retiring_soon(catalog: Catalog, views: SiteViews, within_days: int = RETIRIN
         shutdown = m.retirement.shutdown if m.retirement else None
         if shutdown is None or not start < shutdown <= end:
             continue
-        replacement_id = m.retirement.replacement
+        replacement_id = m.retirement.replacement if m.retirement else None
         replacement = catalog.final_successor(m)
         out.append(Retiring(m, shutdown, (shutdown - start).days, replacement_id, replacement,
                             *_compare_link(views, m, replacement)))
@@ -107,7 +107,7 @@ def quoted_sources(model: Model) -> list[str]:
     return [s.key for s in model.sources.values() if s.read == "quoted"]
 
 
-def _compare_link(views: SiteViews, model: Model, replacement: Optional[Model]) -> tuple[Optional[str], str]:
+def _compare_link(views: SiteViews, model: Model, replacement: Optional[Model]) -> tuple[str, str]:
     if replacement is None:  # compare-any-two with this model chosen: the reader picks the other
         return "compare/", "?" + urlencode({"a": model.id})
     pair = next((p for p in views.pairs_of.get(model.id, ()) if replacement.id in (p.a.id, p.b.id)), None)

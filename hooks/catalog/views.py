@@ -78,7 +78,7 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
     priced = [m for m in catalog.models.values() if m.current_price]
     for vendor_id in catalog.vendors:
         line = sorted(catalog.models_of(vendor_id), key=lambda m: (m.released, m.id))
-        for older, newer in zip(line, line[1:]):
+        for older, newer in zip(line, line[1:], strict=False):  # each model and the next
             add(newer, older)
     # A reader of a retiring model's page wants it next to what the vendor says to use instead.
     # Its final successor, not a named replacement that has itself retired.
@@ -86,8 +86,8 @@ def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
         final = catalog.final_successor(model)
         if final is not None:
             add(final, model)
-    for model, nearest in nearest_rivals(priced).items():
-        add(catalog.models[model], nearest)
+    for model_id, nearest in nearest_rivals(priced).items():
+        add(catalog.models[model_id], nearest)
     return tuple(sorted(chosen.values(), key=lambda p: (p.comparison is None, p.slug)))
 
 
@@ -109,8 +109,8 @@ def nearest_rivals(priced: list[Model]) -> dict[str, Model]:
     walks outwards from the model's place in price order instead of reading
     all rivals, so a file with thousands of models stays linear in practice.
     """
-    ordered = sorted(priced, key=lambda m: (blended_price(m.current_price), m.id))
-    prices = [blended_price(m.current_price) for m in ordered]
+    ordered = sorted(priced, key=lambda m: (blended_price(m.pricing[-1]), m.id))
+    prices = [blended_price(m.pricing[-1]) for m in ordered]
     found: dict[str, Model] = {}
     for i, model in enumerate(ordered):
         best: Optional[tuple[float, str, Model]] = None
@@ -155,7 +155,7 @@ def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
     row(f"Blended price ({BLENDED_MIX[0]}:{BLENDED_MIX[1]}, per 1M)", pa and blended_price(pa), pb and blended_price(pb), text.money, False)
     for key in [k for k in a.scores if k in b.scores] + [k for k in a.scores if k not in b.scores] + [k for k in b.scores if k not in a.scores]:
         sa, sb = a.scores.get(key), b.scores.get(key)
-        bench = (sa or sb).benchmark
+        bench = (sa or b.scores[key]).benchmark
         row(bench.name + ("" if bench.higher_is_better else " (lower is better)"),
             sa and sa.value, sb and sb.value, bench.format, bench.higher_is_better)
     return rows
@@ -325,7 +325,7 @@ class Succession:
         return self.replacements[0][1] if len(self.replacements) > 1 and len(news) == 1 else None
 
 
-def succession(pair: Pair, catalog: Catalog, views: "SiteViews") -> Optional[Succession]:
+def succession(pair: Pair, catalog: Catalog, views: SiteViews) -> Optional[Succession]:
     """The successors of a pair's deprecated or retiring models, and where to compare them; None if neither retires.
 
     Two different successors: compare them with each other. One successor and
@@ -337,7 +337,7 @@ def succession(pair: Pair, catalog: Catalog, views: "SiteViews") -> Optional[Suc
         return None
     finals = {m.id: catalog.final_successor(m) for m in retiring}
     named = [m for m in retiring if finals[m.id] is not None]
-    replacements = tuple((m, finals[m.id]) for m in named)
+    replacements = tuple((m, final) for m in named if (final := finals[m.id]) is not None)
     without = tuple(m for m in retiring if m not in named)
     news = list({new.id: new for _, new in replacements}.values())
     stays = [m for m in (pair.a, pair.b) if not m.retirement]
@@ -387,12 +387,12 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     served = tuple(m for m in catalog.models.values() if m.served_on(catalog.as_of))
     # Lists that suggest a model leave out the ones shutting down soon.
     current = tuple(m for m in served if m.recommendable_on(catalog.as_of))
-    priced = sorted((m for m in current if m.current_price), key=lambda m: (blended_price(m.current_price), m.id))
+    priced = sorted((m for m in current if m.current_price), key=lambda m: (blended_price(m.pricing[-1]), m.id))
 
     def blended(m: Model) -> str:
-        if blended_price(m.current_price) == 0:
+        if blended_price(m.pricing[-1]) == 0:
             return "free (no per-token charge)"
-        return f"{text.money(blended_price(m.current_price))} blended ({text.usd(m.current_price.input)} in / {text.usd(m.current_price.output)} out)"
+        return f"{text.money(blended_price(m.pricing[-1]))} blended ({text.usd(m.pricing[-1].input)} in / {text.usd(m.pricing[-1].output)} out)"
 
     changes = []
     for m in catalog.models.values():
@@ -404,7 +404,7 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
             changes.append((change, m.id, Standout(m, f"{text.percent(change, sign=True)} blended" if was else f"from free to {text.usd(is_now)} blended", f"{text.usd(first.input)} / {text.usd(first.output)} on "
                                     f"{text.long_date(first.since)} → {text.usd(now.input)} / {text.usd(now.output)} since {text.long_date(now.since)}")))
     by_context = sorted(current, key=lambda m: (-m.context_window, m.id))
-    by_output = sorted((m for m in current if m.max_output_tokens), key=lambda m: (-m.max_output_tokens, m.id))
+    by_output = sorted((m for m in current if m.max_output_tokens), key=lambda m: (-(m.max_output_tokens or 0), m.id))
     leaders = {}
     for key, bench in catalog.benchmarks.items():
         scored = [m for m in current if key in m.scores]
@@ -412,31 +412,32 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
         if scored:
             leaders[key] = tuple(Standout(m, m.scores[key].text, m.status) for m in scored[:3])
     shutdowns = sorted((m for m in served if m.retirement and m.retirement.shutdown),
-                       key=lambda m: (m.retirement.shutdown, m.id))
+                       key=lambda m: (m.retirement.shutdown if m.retirement else None, m.id))
     return Landscape(
         served=served,
         cheapest=tuple(Standout(m, blended(m)) for m in priced[:top]),
         priciest=tuple(Standout(m, blended(m)) for m in reversed(priced[-top:])),
         price_changes=tuple(standout for _, _, standout in sorted(changes, key=lambda c: c[:2])),
         largest_context=tuple(Standout(m, f"{text.tokens_long(m.context_window)} tokens") for m in by_context[:top]),
-        largest_output=tuple(Standout(m, f"{text.tokens_long(m.max_output_tokens)} tokens") for m in by_output[:top]),
+        largest_output=tuple(Standout(m, f"{text.tokens_long(m.max_output_tokens or 0)} tokens") for m in by_output[:top]),
         by_modality={f"{direction}:{mod}": tuple(m for m in current if mod in getattr(m, f"{direction}_modalities"))
                      for direction in ("input", "output") for mod in ("image", "audio", "video", "pdf")},
         announced_only=tuple(Standout(m, ", ".join(m.announced.input + m.announced.output), m.announced.note)
                              for m in catalog.models.values() if m.announced),
         benchmark_leaders=leaders,
         newest=tuple(Standout(m, text.long_date(m.released)) for m in sorted(current, key=lambda m: (-m.released.toordinal(), m.id))[:top]),
-        shutdowns=tuple(Standout(m, text.long_date(m.retirement.shutdown), m.status) for m in shutdowns),
+        shutdowns=tuple(Standout(m, text.long_date(m.retirement.shutdown), m.status)  # type: ignore[union-attr,arg-type]  # filtered on a shutdown date above
+                        for m in shutdowns),
         status_counts={s: sum(1 for m in catalog.models.values() if m.status == s) for s in ("active", "legacy", "deprecated", "retired")},
         price_spread=_spread(priced),
-        free=tuple(m for m in priced if blended_price(m.current_price) == 0),
-        cheapest_paid=next((Standout(m, blended(m)) for m in priced if blended_price(m.current_price) > 0), None),
+        free=tuple(m for m in priced if blended_price(m.pricing[-1]) == 0),
+        cheapest_paid=next((Standout(m, blended(m)) for m in priced if blended_price(m.pricing[-1]) > 0), None),
     )
 
 
 def _spread(priced: list[Model]) -> str:
     """How many times the dearest blended price is the cheapest *paid* one's (free models have no ratio)."""
-    paid = [m for m in priced if blended_price(m.current_price) > 0]
+    paid = [m for m in priced if blended_price(m.pricing[-1]) > 0]
     if len(paid) < 2:
         return ""
-    return f"{blended_price(paid[-1].current_price) / blended_price(paid[0].current_price):.0f}×"
+    return f"{blended_price(paid[-1].pricing[-1]) / blended_price(paid[0].pricing[-1]):.0f}×"

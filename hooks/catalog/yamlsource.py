@@ -72,7 +72,7 @@ def parse(raw: bytes, display_name: str) -> Located:
     if raw_controls:
         # Same length replacement, so every later line and column still match the file.
         text = RAW_CONTROL.sub("\ufffd", text)
-    problems: list[Problem] = []
+    problems = []
     try:
         # One pass over the parser's events (a state machine, no recursion)
         # before composing (which recurses once per nesting level).
@@ -90,6 +90,8 @@ def parse(raw: bytes, display_name: str) -> Located:
         raise DataError(display_name, problems) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
         raise DataError(display_name, [Problem(1, 1, (), f"YAML error: {error}")]) from None
+    if node is None:  # no document at all: only a byte order mark, say
+        raise DataError(display_name, [Problem(1, 1, (), "the file is empty; expected a mapping with vendors, benchmarks and models")])
     if not isinstance(node, yaml.MappingNode):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         raise DataError(display_name, [Problem(line, column, (), f"the top level must be a mapping (vendors:, benchmarks:, models:, ...), found {_node_kind(node)}")])
@@ -145,7 +147,7 @@ def path_at(text: str, line: int) -> Path:
         indent = len(raw) - len(body)
         if body.strip() and not body.startswith("#") and (limit is None or indent < limit):
             match = _KEY.match(body)
-            dash = match.group("dash") if match else re.match(r"(?:-[ ]+)*", body).group()
+            dash = match.group("dash") if match else re.match(r"(?:-[ ]+)*", body).group()  # type: ignore[union-attr]  # matches even ""
             if match and (limit is None or indent + len(dash) < limit):
                 path.insert(0, match.group("key").strip("'\""))
             if dash:
@@ -260,7 +262,7 @@ def _event_problems(text: str) -> list[Problem]:
             frame[1] += 1
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
-                found.append(Problem(event.start_mark.line + 1, event.start_mark.column + 1, _value_path(stack),
+                found.append(Problem(event.start_mark.line + 1, event.start_mark.column + 1, _value_path(stack),  # type: ignore[union-attr]  # parser events carry marks
                                      f"{TOO_DEEP} {MAX_DEPTH} levels of lists and mappings; the data needs far fewer"))
                 return found
             stack.append([isinstance(event, yaml.MappingStartEvent), 0, None])
@@ -273,7 +275,7 @@ def _value_path(stack: list[list[Any]]) -> Path:
 
 
 def _event_problem(event: yaml.Event, message: str) -> Problem:
-    return Problem(event.start_mark.line + 1, event.start_mark.column + 1, (), message)
+    return Problem(event.start_mark.line + 1, event.start_mark.column + 1, (), message)  # type: ignore[union-attr]  # parser events carry marks
 
 
 _scalar_loader = yaml.SafeLoader("")
