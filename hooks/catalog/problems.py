@@ -12,8 +12,9 @@ Path = tuple[Union[str, int], ...]
 
 # Control characters (and newlines) from the data must not reach the
 # contributor's terminal raw: ESC starts an escape sequence, a newline would
-# forge a second problem line.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# forge a second problem line, a bidi control (U+202E) would reorder the line
+# and a zero-width character would hide what was found.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def printable(text: str) -> str:

@@ -209,13 +209,16 @@ def _tab_problems(text: str, error_line: int) -> list[Problem]:
 # HTML, the CSV and the contributor's terminal (ESC starts a terminal escape
 # sequence). Tab and newline are ordinary text; CR is allowed raw only as part
 # of a line break. U+2028/2029 are line breaks to PyYAML but not to most
-# editors, so line numbers would stop matching.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# editors, so line numbers would stop matching. Bidi controls (U+202E
+# RIGHT-TO-LEFT OVERRIDE and its kin) reorder the text around them on the page
+# and in a terminal, so "gpt\u202eexe.4" reads as another name: refused alike.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def control_name(char: str) -> str:
-    names = {0: "NUL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x0D: "CR", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
+    names = {0: "NUL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x0D: "CR", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
+             0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x2067: "RIGHT-TO-LEFT ISOLATE"}
     code = ord(char)
     return f"U+{code:04X}" + (f" ({names[code]})" if code in names else "")
 
