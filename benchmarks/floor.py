@@ -31,6 +31,9 @@ def on_page_markdown(markdown, page, config, **_):
     return markdown
 '''
 
+# What MkDocs and Material write themselves, and so the floor build writes too.
+THEME_OUTPUT = ("assets/", "search/", "sitemap.xml")
+
 
 def make_floor(project: Path, floor: Path) -> None:
     dump = floor.with_name(floor.name + "-dump")
@@ -45,9 +48,15 @@ def make_floor(project: Path, floor: Path) -> None:
     shutil.copytree(project / "docs", floor / "docs")
     shutil.copytree(project / "overrides", floor / "overrides")
     shutil.copytree(dump, floor / "docs", dirs_exist_ok=True)
-    for name in ("api/models.json", "models.csv", "schema/models.schema.json"):
-        (floor / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(Path(str(dump) + "-site") / name, floor / "docs" / name)
+    # Every file the hooks publish beside the pages (api/, feed.xml, changes.json,
+    # models.csv, the schema, and whatever is added later): the pages link to them.
+    site = Path(str(dump) + "-site")
+    for file in sorted(site.rglob("*")):
+        name = file.relative_to(site).as_posix()
+        if file.is_file() and not name.endswith(".html") and not name.startswith(THEME_OUTPUT) \
+                and not (project / "docs" / name).exists():
+            (floor / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(file, floor / "docs" / name)
     # No hooks; the data folder is not needed. Generated pages were built
     # NOT_IN_NAV; list them as such so the floor logs the same.
     config = re.sub(r"(?ms)^hooks:\n(  - .*?\n)+", "", config)
