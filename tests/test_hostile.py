@@ -162,7 +162,7 @@ CASES = [
     Case("supports-absent-field", gpt4o(r"    snapshot: gpt-4o-2024-08-06\n", ""), Rejected("gpt-4o.sources.model_page.supports", "no snapshot", at_edit=False)),
     # --- YAML itself ------------------------------------------------------------
     Case("duplicate-key", gpt4o(r"name: GPT-4o\n", "name: GPT-4o\n    name: GPT-4o again\n"), Rejected("gpt-4o.name", "duplicate key")),
-    Case("anchor-alias", gpt4o(r"name: GPT-4o\n", "name: &n GPT-4o\n    summary2: *n\n"), Rejected("", "anchors and aliases are not allowed")),
+    Case("anchor-alias", gpt4o(r"name: GPT-4o\n", "name: &n GPT-4o\n    summary2: *n\n"), Rejected("models.gpt-4o.name", "anchors and aliases are not allowed")),
     Case("merge-key", gpt4o(r"name: GPT-4o\n", "name: GPT-4o\n    <<: {status: active}\n"), Rejected("", "key must be plain text")),
     Case("tab-indent", gpt4o(r"    name: GPT-4o\n", "\tname: GPT-4o\n"), Rejected("", "tab character")),
     Case("syntax-error", gpt4o(r"input: \[text, image\]", "input: [text, image"), Rejected("", "YAML syntax error", at_edit=False)),

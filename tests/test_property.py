@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import SCHEMA
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sample import dump, sample
 
@@ -53,12 +53,12 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _slots(node: dict[str, Any], data: Any, path: Path_, out: dict[Path_, None], keys: dict[Path_, None], depth: int = 0) -> None:
+def _slots(node: dict[str, Any], data: Any, path: Path_, out: dict[Path_, Any], keys: dict[Path_, None], depth: int = 0) -> None:
     """Every path the schema gives a meaning to, under `path` (where `data` is the sample's value, if any)."""
     node = _resolve(node)
     if depth > 8 or path in out and path:
         return
-    out[path] = None
+    out[path] = node
     if "propertyNames" in node:
         keys[path] = None           # a mapping keyed by ids: its keys are fields too
     for name, child in node.get("properties", {}).items():
@@ -74,7 +74,7 @@ def _slots(node: dict[str, Any], data: Any, path: Path_, out: dict[Path_, None],
             _slots(node["items"], data[index] if isinstance(data, list) and data else None, path + (index,), out, keys, depth + 1)
 
 
-SLOTS: dict[Path_, None] = {}
+SLOTS: dict[Path_, Any] = {}
 KEYED: dict[Path_, None] = {}
 _slots(_SCHEMA, sample(), (), SLOTS, KEYED)
 FIELDS = sorted((p for p in SLOTS if p), key=repr)
@@ -116,6 +116,30 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
                       max_leaves=6)
 
 
+def plausible(node: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """A value of the type the schema asks for, at the edges of what it allows (so it reaches the rules and the pages)."""
+    kind = node.get("type")
+    if "enum" in node:
+        return st.sampled_from(node["enum"])
+    if kind == "integer":
+        low, high = node.get("minimum", -(10 ** 30)), node.get("maximum", 10 ** 30)
+        return st.one_of(st.integers(low, high), st.sampled_from([low, high]))
+    if kind == "number":
+        low, high = node.get("minimum", -1e30), node.get("maximum", 1e30)
+        return st.one_of(st.floats(low, high, allow_nan=False), st.sampled_from([low, high, 0]),
+                         st.decimals(0, 10, places=6).map(float))
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "string" and node.get("format") == "date":
+        return st.dates(date(1980, 1, 1), date(2099, 12, 31)).map(date.isoformat)
+    if kind == "string":
+        return st.one_of(odd_text.filter(lambda s: s.strip()), st.sampled_from(["big-model", "small-model", "openai", "acme",
+                                                                                "mmlu", "wer", "launch", "pricing", "x" * 200]))
+    if kind == "array" and isinstance(node.get("items"), dict):
+        return st.lists(plausible(_resolve(node["items"])), max_size=3)
+    return values
+
+
 @st.composite
 def edits(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
     """The sample with one to three fields set to hostile values (and perhaps a hostile key), and the raw scalars used."""
@@ -128,7 +152,7 @@ def edits(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
             continue
         path = draw(st.sampled_from(FIELDS))
         parent = _container(data, path[:-1], [] if isinstance(path[-1], int) else {})
-        value = draw(values)
+        value = draw(values if draw(st.integers(0, 2)) == 0 else plausible(SLOTS[path]))
         if isinstance(parent, dict):
             parent[path[-1]] = value
         elif isinstance(parent, list):
@@ -200,7 +224,9 @@ def test_any_edit_is_accepted_or_refused_with_located_problems(tmp_path_factory,
     signal.alarm(30)
     try:
         prepare(path, SCHEMA, SHOWN, None)
+        event("accepted")
     except DataError as error:
+        event("refused")
         assert error.problems, "DataError without a problem"
         for problem in error.problems:
             shown = str(problem)

@@ -249,11 +249,6 @@ def _event_problems(text: str) -> list[Problem]:
     # field path of a too-deep value without composing the tree.
     stack: list[list[Any]] = []
     for event in yaml.parse(text, Loader=FAST_LOADER):
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent):
-            found.append(_event_problem(event, f"an alias (*{anchor}); anchors and aliases are not allowed, write the value out"))
-        elif anchor:
-            found.append(_event_problem(event, f"an anchor (&{anchor}); anchors and aliases are not allowed, write the value out"))
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
         if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -263,6 +258,11 @@ def _event_problems(text: str) -> list[Problem]:
             if frame[0] and frame[1] % 2 == 0:
                 frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
             frame[1] += 1
+        anchor = getattr(event, "anchor", None)  # placed on its field, like every other problem
+        if isinstance(event, yaml.AliasEvent):
+            found.append(_event_problem(event, _value_path(stack), f"an alias (*{anchor}); anchors and aliases are not allowed, write the value out"))
+        elif anchor:
+            found.append(_event_problem(event, _value_path(stack), f"an anchor (&{anchor}); anchors and aliases are not allowed, write the value out"))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 found.append(Problem(event.start_mark.line + 1, event.start_mark.column + 1, _value_path(stack),  # type: ignore[union-attr]  # parser events carry marks
@@ -277,8 +277,8 @@ def _value_path(stack: list[list[Any]]) -> Path:
     return tuple(frame[2] if frame[0] else frame[1] - 1 for frame in stack)
 
 
-def _event_problem(event: yaml.Event, message: str) -> Problem:
-    return Problem(event.start_mark.line + 1, event.start_mark.column + 1, (), message)  # type: ignore[union-attr]  # parser events carry marks
+def _event_problem(event: yaml.Event, path: Path, message: str) -> Problem:
+    return Problem(event.start_mark.line + 1, event.start_mark.column + 1, path, message)  # type: ignore[union-attr]  # parser events carry marks
 
 
 _scalar_loader = yaml.SafeLoader("")
