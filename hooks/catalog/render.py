@@ -37,6 +37,28 @@ class PageSource:
     markdown: str
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process (a `mkdocs serve`, a test run).
+
+    Each build makes a fresh environment; compiling its templates was most of
+    the data step's time. Jinja checks each entry against the template's
+    source, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment() -> jinja2.Environment:
     # Autoescape plus `inert` as finalize: every {{ }} value that is not
     # already Markup is escaped for HTML *and* Markdown, so templates can put
@@ -49,6 +71,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     env.filters.update(
         url=text.safe_url,
