@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,27 @@ from helpers import ROOT
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project (config, docs, hooks, data) to edit and build."""
-    copy = tmp_path / "project"
+def copy_project(where: Path) -> Path:
+    """A copy of the project (config, docs, hooks, data) under `where`, to edit and build."""
+    copy = where / "project"
     copy.mkdir()
     for name in ("docs", "hooks", "data", "overrides"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project (config, docs, hooks, data) to edit and build."""
+    return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_catalog():
+    """The real data, parsed and checked once per test process (module-level constants use helpers.real_catalog)."""
+    from helpers import real_catalog as parsed
+    return parsed()
 
 
 class WarningGuard(logging.Handler):
@@ -62,3 +75,37 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         logging.getLogger().removeHandler(guard)
     assert not guard.records, [r.getMessage() for r in guard.records]
     return site
+
+
+class _Elements(HTMLParser):
+    """The link-bearing elements of one page, with their attributes and whether they sit in <head>."""
+
+    TAGS = {"a", "script", "link", "img", "iframe"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str], bool]] = []
+        self.in_head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head":
+            self.in_head = True
+        elif tag in self.TAGS:
+            self.found.append((tag, {k: v or "" for k, v in attrs}, self.in_head))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
+
+
+@pytest.fixture(scope="session")
+def site_elements(built_site: Path) -> dict[str, list[tuple[str, dict[str, str], bool]]]:
+    """Every built page's a/script/link/img/iframe elements, read once per run for the tests that check them all."""
+    pages = {}
+    for html in sorted(built_site.rglob("*.html")):
+        parser = _Elements()
+        parser.feed(html.read_text(encoding="utf-8"))
+        pages[html.relative_to(built_site).as_posix()] = parser.found
+    return pages

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DATA, ROOT, SCHEMA
+from helpers import DATA, ROOT, SCHEMA, real_catalog
 from synthetic import large_catalog
 
 from catalog import load_catalog
@@ -153,7 +153,7 @@ def test_every_legend_names_each_vendor_plotted():
 
 # --- the price step chart on model pages ------------------------------------------------------------------
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 
 
 def test_every_model_page_with_a_price_history_has_its_step_chart(built_site: Path):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urljoin, urlparse
 
 from bs4 import BeautifulSoup
-from helpers import DATA, SCHEMA
+from helpers import DATA, SCHEMA, real_catalog
 
 from catalog import load_catalog
 from catalog.views import build_views, many_default
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 VIEWS = build_views(CATALOG)
 URL = "compare/many/"
 

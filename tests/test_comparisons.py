@@ -6,12 +6,12 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DATA, SCHEMA
+from helpers import DATA, SCHEMA, real_catalog
 
 from catalog import load_catalog
 from catalog.views import build_views
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 VIEWS = build_views(CATALOG)
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bs4 import BeautifulSoup
-from helpers import DATA, SCHEMA
+from helpers import DATA, SCHEMA, real_catalog
 
 from catalog import load_catalog
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 
 HORIZON = timedelta(days=90)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import json
 
-from helpers import DATA, SCHEMA
+from helpers import DATA, SCHEMA, real_catalog
 
 from catalog import load_catalog
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 
 
 def test_models_json_has_every_model_with_current_price_and_history(built_site):

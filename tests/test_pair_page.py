@@ -7,13 +7,13 @@ from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 from factories import SRC, Retirement, model, price
-from helpers import DATA, SCHEMA
+from helpers import DATA, SCHEMA, real_catalog
 
 from catalog import load_catalog
 from catalog.differences import compare
 from catalog.views import Pair, build_views, computed_verdict, succession, top_differences
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 VIEWS = build_views(CATALOG)
 SEED = "compare/gpt-4o-vs-gpt-4o-mini"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from helpers import DATA, SCHEMA
+from helpers import real_plan
 
 from catalog.rawhtml import anchor_ids, hide, restore
-from catalog.site import prepare
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "pymdownx.superfences"]  # as in mkdocs.yml
 
@@ -18,7 +17,7 @@ def _html(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return {p.src_uri: p.markdown for p in prepare(DATA, SCHEMA, "data/models.yaml", None).pages}
+    return {p.src_uri: p.markdown for p in real_plan().pages}
 
 
 @pytest.mark.parametrize("uri", ["models/gpt-4o.md", "compare/gpt-4o-vs-gpt-4o-mini.md", "models/index.md", "charts.md",

@@ -8,12 +8,12 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DATA, SCHEMA
+from helpers import DATA, SCHEMA, real_catalog
 
 from catalog import load_catalog
 from catalog.text import tokens_long, usd
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -64,12 +64,11 @@ def test_vendor_pages_list_their_models(built_site):
         assert listed == {m.id for m in CATALOG.models_of(vendor.id)}
 
 
-def test_internal_links_resolve(built_site):
+def test_internal_links_resolve(built_site, site_elements):
     broken = []
-    for html in built_site.rglob("*.html"):
-        page_url = "/" + html.relative_to(built_site).as_posix()
-        for a in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True):
-            href = a["href"]
+    for name, elements in site_elements.items():
+        page_url = "/" + name
+        for href in (attrs["href"] for tag, attrs, _ in elements if tag == "a" and "href" in attrs):
             if urlparse(href).scheme or href.startswith(("#", "mailto:")):
                 continue
             target = urlparse(urljoin(page_url, href)).path
@@ -79,18 +78,20 @@ def test_internal_links_resolve(built_site):
     assert not broken, broken[:20]
 
 
-def test_no_page_loads_anything_from_another_host(built_site):
+def test_no_page_loads_anything_from_another_host(site_elements):
     # Links to sources are fine; scripts, styles, fonts and images are not.
     offenders = []
-    for html in built_site.rglob("*.html"):
-        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
-            for element in doc.find_all(tag):
-                value = element.get(attr, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
-                    continue
-                if re.match(r"^(https?:)?//", value):
-                    offenders.append(f"{html.relative_to(built_site)}: <{tag} {attr}={value}>")
+    wanted = {"script": "src", "link": "href", "img": "src", "iframe": "src"}
+    for name, elements in site_elements.items():
+        for tag, attrs, _ in elements:
+            if tag not in wanted:
+                continue
+            attr, rel = wanted[tag], attrs.get("rel", "").split()
+            value = attrs.get(attr, "")
+            if tag == "link" and "stylesheet" not in rel and "preconnect" not in rel:
+                continue
+            if re.match(r"^(https?:)?//", value):
+                offenders.append(f"{name}: <{tag} {attr}={value}>")
     assert not offenders, offenders[:10]
 
 

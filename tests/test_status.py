@@ -10,14 +10,14 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 from factories import ACME, SRC, MMLU, model
-from helpers import DATA, ROOT, SCHEMA
+from helpers import DATA, ROOT, SCHEMA, real_catalog
 
 from catalog import load_catalog
 from catalog.model import Catalog, Caveat, Retirement
 from catalog.status import data_status, retiring_soon, stale_facts
 from catalog.views import SiteViews, build_views
 
-CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+CATALOG = real_catalog()
 AS_OF = date(2026, 1, 1)
 
 
