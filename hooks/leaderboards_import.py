@@ -25,7 +25,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "models.yaml"
@@ -542,7 +542,7 @@ def arena_figures(folder: Path) -> tuple[dict[str, list[dict[str, Any]]], set[st
                 if note:
                     figure["note"] = note
                 figures.setdefault(model_id, []).append(figure)
-    for model_id, items in figures.items():
+    for items in figures.values():
         items.sort(key=lambda f: (list(ARENA_BOARDS).index(f["board"]), ARENA_BOARDS[f["board"]].index(f["category"]), order[f["row"]]))
     return figures, seen
 

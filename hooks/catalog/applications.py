@@ -204,7 +204,9 @@ def rank(app: Application, models: list[Model], as_of: Optional[date] = None) ->
         used = favour.factor not in SCORE_FACTORS or (len(known) >= MIN_SCORED and len(known) >= MIN_SCORED_SHARE * len(eligible))
         uses.append(FactorUse(favour, len(known), len(eligible), used))
         n = len(known)
-        standing = lambda place: 1.0 if n == 1 else (n - place) / (n - 1)
+
+        def standing(place: float, n: int = n) -> float:
+            return 1.0 if n == 1 else (n - place) / (n - 1)
         # Places by binary search in the sorted values: O(n log n) per factor, not O(n²).
         ascending = sorted(known)
         figures = {m.id: m.figure(*favour.key) for m in eligible} if favour.factor == "independent" else {}
@@ -244,7 +246,8 @@ def rank(app: Application, models: list[Model], as_of: Optional[date] = None) ->
     boards = [u.favour.key for u in uses if u.used and u.favour.factor == "independent"]
     if not benchmarks and not boards:
         return ApplicationFit(app, tuple(scored), tuple(excluded), tuple(uses))
-    has_score = lambda r: any(b in r.model.scores for b in benchmarks) or any(r.model.figure(*k) for k in boards)
+    def has_score(r: Ranked) -> bool:
+        return any(b in r.model.scores for b in benchmarks) or any(r.model.figure(*k) for k in boards)
     return ApplicationFit(app, tuple(r for r in scored if has_score(r)), tuple(excluded), tuple(uses),
                           tuple(r for r in scored if not has_score(r)))
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from markupsafe import Markup
 
@@ -356,7 +356,8 @@ def benchmark_axis(catalog: Catalog, benchmark_id: str) -> Axis:
 def independent_axis(catalog: Catalog, evaluator: str, board: str, category: Optional[str]) -> Axis:
     ev = catalog.evaluators[evaluator]
     name = f"{ev.name} {ev.boards[board].name}" + (f", {category.replace('_', ' ')}" if category else "")
-    figure = lambda m: m.figure(evaluator, board, category)
+    def figure(m: Model) -> Any:
+        return m.figure(evaluator, board, category)
     return Axis(name, ev.boards[board].higher_is_better, False, lambda m: figure(m).value, lambda m: figure(m).interval_text,
                 lambda m: (figure(m).lower, figure(m).upper) if figure(m).has_interval else None, True)
 
@@ -402,13 +403,14 @@ def price_independent_chart(catalog: Catalog, evaluator: str, board: str, catego
                  ("Model", "Vendor", "Blended price", axis.name, "Setting", "Date", f"{ev.name} row"), tuple(row(m) for m in ordered))
 
 
-def label_order(points: Sequence[Model], benchmark_id: "str | Axis") -> list[Model]:
+def label_order(points: Sequence[Model], benchmark_id: str | Axis) -> list[Model]:
     """Which names matter most: the price-score frontier (no model both cheaper and better), cheapest first;
     then the rest, best score first."""
     if isinstance(benchmark_id, Axis):
         axis = benchmark_id
         higher = axis.higher_is_better
-        goodness = lambda m: axis.value(m) if higher else -axis.value(m)
+        def goodness(m: Model) -> float:
+            return axis.value(m) if higher else -axis.value(m)
     else:
         higher = points[0].scores[benchmark_id].benchmark.higher_is_better if points else True
 
@@ -426,7 +428,7 @@ def label_order(points: Sequence[Model], benchmark_id: "str | Axis") -> list[Mod
     return frontier + rest
 
 
-def _scatter(catalog: Catalog, points: list[Model], benchmark_id: "str | Axis", layout: Layout, chart_id: str, title: str,
+def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str | Axis, layout: Layout, chart_id: str, title: str,
              description: str) -> str:
     axis = benchmark_id if isinstance(benchmark_id, Axis) else benchmark_axis(catalog, benchmark_id)
     size, width = layout.font, layout.width
@@ -473,9 +475,9 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: "str | Axis", 
     height += DESCENT * size + 4
 
     styles = _vendor_styles(catalog)
-    spot = {m.id: (px(p), py(s)) for m, p, s in zip(points, prices, scores)}
+    spot = {m.id: (px(p), py(s)) for m, p, s in zip(points, prices, scores, strict=True)}
     order = label_order(points, axis)
-    for m, span in zip(points, spans):
+    for m, span in zip(points, spans, strict=True):
         if span:  # the evaluator's 95% interval, as a whisker behind the marker
             x = spot[m.id][0]
             body.append(f'<line class="interval" x1="{x:.1f}" x2="{x:.1f}" y1="{py(span[0]):.1f}" y2="{py(span[1]):.1f}" '

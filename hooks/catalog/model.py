@@ -205,7 +205,7 @@ class IndependentFigure:
         category = f", {self.category.replace('_', ' ')}" if self.category else ""
         return f"{self.evaluator.name} {self.board.name}{category}"
 
-    def overlaps(self, other: "IndependentFigure") -> bool:
+    def overlaps(self, other: IndependentFigure) -> bool:
         """Two intervals on the same board, category and date overlap: the evaluator cannot order them."""
         if not (self.has_interval and other.has_interval):
             return False
@@ -367,7 +367,7 @@ FACTOR_LABELS = {"low_cost": "low cost", "long_context": "long context", "long_o
 
 
 def parse_application(key: str, raw: dict[str, Any], benchmark_names: dict[str, str],
-                      evaluators: Optional[dict[str, "Evaluator"]] = None) -> Application:
+                      evaluators: Optional[dict[str, Evaluator]] = None) -> Application:
     def label(f: dict[str, Any]) -> str:
         if f["factor"] == "benchmark":
             return f"{benchmark_names[f['benchmark']]} score"

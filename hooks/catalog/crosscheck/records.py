@@ -6,7 +6,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 from typing import Any, Optional, TypeVar
 
@@ -104,7 +104,7 @@ def day(value: Any) -> Optional[date]:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, timezone.utc).date()
+        return datetime.fromtimestamp(value, UTC).date()
     if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
         try:
             return date.fromisoformat(value[:10])
