@@ -484,7 +484,7 @@ def unmapped_report(folder: Path) -> str:
     lines += [f"| `{n}` | {NEAR_MISSES.get(n, default)} |" for n in sorted(aa)]
     return "\n".join(lines) + "\n"
 
-EVALUATORS = {
+EVALUATORS: dict[str, dict[str, Any]] = {
     "arena": {
         "name": "LMArena (the Arena)",
         "url": "https://lmarena.ai/leaderboard",

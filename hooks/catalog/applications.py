@@ -191,8 +191,8 @@ def rank(app: Application, models: list[Model], as_of: Optional[date] = None) ->
     """Rank the models that fit `app` (and, given `as_of`, are served and not retiring soon)."""
     eligible, excluded = [], []
     for model in models:
-        reasons = exclusion_reasons(app, model, as_of)
-        (excluded.append(Excluded(model, tuple(reasons))) if reasons else eligible.append(model))
+        why = exclusion_reasons(app, model, as_of)
+        (excluded.append(Excluded(model, tuple(why))) if why else eligible.append(model))
     # (weight, standing, standing if interval ties break against, ... for) per factor
     weighted: dict[str, list[tuple[float, float, float, float]]] = {m.id: [] for m in eligible}
     reasons: dict[str, list[str]] = {m.id: [] for m in eligible}

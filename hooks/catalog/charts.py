@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import text
 from .differences import blended_price
-from .model import MIN_SCORED, Catalog, Model
+from .model import MIN_SCORED, Catalog, IndependentFigure, Model
 
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "plus", "star")
 # Eight colours and seven shapes: vendor i gets (shape i mod 7, colour i mod 8), unique for the first 56 vendors.
@@ -315,7 +315,7 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     # Current models only: a retired alias's last price beside its launch score
     # would pair figures from different times, and a model retiring soon is no choice.
     points = [m for m in catalog.models.values() if m.current_price and benchmark_id in m.scores
-              and blended_price(m.current_price) > 0 and m.recommendable_on(catalog.as_of)]
+              and _blended(m) > 0 and m.recommendable_on(catalog.as_of)]
     if len(points) < MIN_SCORED:  # too few current models with a score to show a trend
         return None
     higher = bench.higher_is_better
@@ -372,28 +372,33 @@ def price_independent_chart(catalog: Catalog, evaluator: str, board: str, catego
     if evaluator not in catalog.evaluators or board not in catalog.evaluators[evaluator].boards:
         return None
     axis = independent_axis(catalog, evaluator, board, category)
+
+    def fig(m: Model) -> IndependentFigure:
+        found = m.figure(evaluator, board, category)
+        assert found is not None  # only rated models reach here
+        return found
     rated = [m for m in catalog.models.values() if m.recommendable_on(catalog.as_of) and m.figure(evaluator, board, category)]
-    points = [m for m in rated if m.current_price and blended_price(m.current_price) > 0]
+    points = [m for m in rated if m.current_price and _blended(m) > 0]
     if len(points) < MIN_SCORED:
         return None
     unpriced = [m for m in rated if m not in points]
     best = max(points, key=lambda m: axis.value(m) if axis.higher_is_better else -axis.value(m))
-    cheapest = min(points, key=lambda m: blended_price(m.current_price))
-    dates = sorted({text.long_date(m.figure(evaluator, board, category).date) for m in rated})
+    cheapest = min(points, key=lambda m: _blended(m))
+    dates = sorted({text.long_date(fig(m).date) for m in rated})
     ev = catalog.evaluators[evaluator]
     description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with an {axis.name} figure "
                    f"({', '.join(dates)}) and an API price: blended price on a log scale against the figure, vendors by colour and marker shape"
                    + ("; a vertical line is the Arena's 95% interval, and models whose lines overlap are tied" if axis.interval and any(
-                       m.figure(evaluator, board, category).has_interval for m in points) else "")
-                   + f". Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.current_price))}); "
-                   f"highest: {best.name} ({axis.text(best)}, {best.figure(evaluator, board, category).setting}). "
+                       fig(m).has_interval for m in points) else "")
+                   + f". Cheapest: {cheapest.name} ({text.money(_blended(cheapest))}); "
+                   f"highest: {best.name} ({axis.text(best)}, {fig(best).setting}). "
                    + (f"Rated but without an API price, so not drawn: {', '.join(m.name for m in unpriced)}. " if unpriced else "")
                    + f"Figures are from {ev.name}, each at the setting the table names; names are left out where they would overlap, and the table lists every model.")
-    ordered = sorted(points, key=lambda m: (blended_price(m.current_price), m.id)) + sorted(unpriced, key=lambda m: m.id)
+    ordered = sorted(points, key=lambda m: (_blended(m), m.id)) + sorted(unpriced, key=lambda m: m.id)
 
     def row(m: Model) -> tuple[str, ...]:
-        f = m.figure(evaluator, board, category)
-        price = text.money(blended_price(m.current_price)) if m in points else "no API price"
+        f = fig(m)
+        price = text.money(_blended(m)) if m in points else "no API price"
         return (m.name, m.vendor.name, price, f.interval_text, f.setting, text.long_date(f.date), f.row)
 
     chart_id = f"chart-{evaluator}-{board}" + (f"-{category}" if category else "")
@@ -433,7 +438,7 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str | Axis, la
     axis = benchmark_id if isinstance(benchmark_id, Axis) else benchmark_axis(catalog, benchmark_id)
     size, width = layout.font, layout.width
     legend_svg, legend_box = legend(_vendor_keys(catalog, {m.vendor.id for m in points}), 4, 2, width - 8, layout)
-    prices = [blended_price(m.current_price) for m in points]
+    prices = [_blended(m) for m in points]
     scores = [axis.value(m) for m in points]
     spans = [axis.interval(m) if axis.interval else None for m in points]
     extent = scores + [v for span in spans if span for v in span]
@@ -486,7 +491,7 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str | Axis, la
     for m in reversed(order):
         shape, colour = styles[m.vendor.id]
         x, y = spot[m.id]
-        tip = f"{m.name} ({m.vendor.name}): {text.money(blended_price(m.current_price))} blended, {axis.name} {axis.text(m)}"
+        tip = f"{m.name} ({m.vendor.name}): {text.money(_blended(m))} blended, {axis.name} {axis.text(m)}"
         body.append(f'<g class="point"><title>{escape(tip)}</title>{marker(shape, x, y, colour, layout.radius)}</g>')
     labels = [Label(m.name, *spot[m.id], layout.radius * 1.3 + 2) for m in order]
     obstacles = [marker_box(x, y, layout.radius) for x, y in spot.values()] + [legend_box]
@@ -713,3 +718,9 @@ def _nice_ceiling(value: float) -> float:
         if value <= step * magnitude:
             return step * magnitude
     return 10 * magnitude
+
+
+def _blended(m: Model) -> float:
+    """The blended price of a model known to have one (the charts plot only priced models)."""
+    assert m.current_price is not None
+    return blended_price(m.current_price)

@@ -187,7 +187,7 @@ def _price(p: Optional[PricePoint], blended: bool = False) -> Optional[dict[str,
     return out
 
 
-def _source(s: Source) -> dict[str, str]:
+def _source(s: Source) -> dict[str, Optional[str]]:
     # How it was read travels with every citation: "page", "copy" or "quoted" (then `via` says where).
     return {"title": s.title, "url": s.url, "publisher": s.publisher, "read": s.read or None, **({"via": s.via} if s.via else {})}
 

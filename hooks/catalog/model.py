@@ -195,7 +195,7 @@ class IndependentFigure:
     @property
     def interval_text(self) -> str:
         """'1492 (1485–1499)' for an Arena rating, the bare value otherwise."""
-        if not self.has_interval:
+        if self.lower is None or self.upper is None:
             return self.text
         return f"{self.text} ({self.board.format(self.lower)}–{self.board.format(self.upper)})"
 
@@ -207,7 +207,7 @@ class IndependentFigure:
 
     def overlaps(self, other: IndependentFigure) -> bool:
         """Two intervals on the same board, category and date overlap: the evaluator cannot order them."""
-        if not (self.has_interval and other.has_interval):
+        if self.lower is None or self.upper is None or other.lower is None or other.upper is None:
             return False
         return self.lower <= other.upper and other.lower <= self.upper
 
@@ -272,7 +272,7 @@ class Model:
     license: Optional[License] = None
     independent: tuple[IndependentFigure, ...] = ()
 
-    def figure(self, evaluator: str, board: str, category: Optional[str] = None) -> Optional[IndependentFigure]:
+    def figure(self, evaluator: Optional[str], board: Optional[str], category: Optional[str] = None) -> Optional[IndependentFigure]:
         """The primary independent figure on one evaluator's board and category, if the model has one."""
         return next((f for f in self.independent if f.primary and f.key == (evaluator, board, category)), None)
 
