@@ -301,18 +301,41 @@
     target.appendChild(el("p", "Each figure's source is on the model pages linked above.", { "class": "note" }));
   }
 
-  function setup(form, doc) {
+  function hasOption(select, value) {
+    return !!value && Array.prototype.some.call(select.options, function (o) { return o.value === value && !o.disabled; });
+  }
+
+  /* The menus follow the address at once, before the data arrives: ?a=x&b=y picks both; ?a=x alone
+     leaves the second for the reader to choose (never an arbitrary model); no address, the page's defaults. */
+  function choose(form) {
+    var a = form.querySelector("#compare-a"), b = form.querySelector("#compare-b");
+    var params = new URLSearchParams(window.location.search);
+    if (hasOption(a, params.get("a"))) a.value = params.get("a");
+    if (hasOption(b, params.get("b"))) b.value = params.get("b");
+    else if (params.has("a")) b.value = "";
+    if (b.value && b.value === a.value) b.value = "";
+    return params;
+  }
+
+  function prompt(target, a) {
+    target.textContent = "";
+    target.appendChild(el("p", "Choose the second model to compare with " + a.options[a.selectedIndex].text + ".", { "class": "compare-prompt" }));
+  }
+
+  function setup(form, doc, params) {
     var a = form.querySelector("#compare-a"), b = form.querySelector("#compare-b");
     var target = document.getElementById("compare-result");
     var byId = {};
     doc.models.forEach(function (m) { byId[m.id] = m; });
-    var params = new URLSearchParams(window.location.search);
-    if (byId[params.get("a")]) a.value = params.get("a");
-    if (byId[params.get("b")]) b.value = params.get("b");
-    else if (b.value === a.value) b.selectedIndex = a.selectedIndex === 0 ? 1 : 0;
     function update(push) {
-      var query = "?a=" + encodeURIComponent(a.value) + "&b=" + encodeURIComponent(b.value);
-      if (push) window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+      var query = "?a=" + encodeURIComponent(a.value) + (b.value ? "&b=" + encodeURIComponent(b.value) : "");
+      if (push) window.history.replaceState(window.history.state, "", window.location.pathname + query + window.location.hash);
+      if (!b.value || !byId[a.value] || !byId[b.value]) { prompt(target, a); return; }
+      if (a.value === b.value) {
+        target.textContent = "";
+        target.appendChild(el("p", "Both menus name " + byId[a.value].name + ": choose a different second model.", { "class": "compare-prompt" }));
+        return;
+      }
       render(target, byId[a.value], byId[b.value], doc, form.getAttribute("data-site-root"));
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
@@ -325,11 +348,17 @@
     var form = document.getElementById("compare-form");
     if (!form || form.hasAttribute("data-ready")) return;
     form.setAttribute("data-ready", "");
+    var params = choose(form);
+    var target = document.getElementById("compare-result");
+    target.setAttribute("aria-busy", "true");
+    target.textContent = "";
+    target.appendChild(el("p", "Loading the model data…", { "class": "compare-loading" }));
     fetch(form.getAttribute("data-models"))
-      .then(function (r) { return r.json(); })
-      .then(function (doc) { setup(form, doc); })
+      .then(function (r) { if (!r.ok) throw new Error(r.status + " " + r.statusText); return r.json(); })
+      .then(function (doc) { target.removeAttribute("aria-busy"); setup(form, doc, params); })
       .catch(function (err) {
-        document.getElementById("compare-result").textContent = "Could not load the model data: " + err.message;
+        target.removeAttribute("aria-busy");
+        target.textContent = "Could not load the model data: " + err.message;
       });
   }
 

@@ -347,6 +347,9 @@ def succession(pair: Pair, catalog: Catalog, views: SiteViews) -> Optional[Succe
         wanted = [(news[0], stays[0])]
     else:
         wanted = [(new, old) for old, new in replacements if new.id != old.id]
+    # Never a model with itself, nor the pair the reader is already on (a successor that is the other model of the pair).
+    here = frozenset((pair.a.id, pair.b.id))
+    wanted = [(x, y) for x, y in wanted if x.id != y.id and frozenset((x.id, y.id)) != here]
     found = {frozenset((p.a.id, p.b.id)): p for p in views.pairs}
     return Succession(replacements, tuple(Comparing(x, y, found.get(frozenset((x.id, y.id)))) for x, y in wanted), without)
 

@@ -1,0 +1,78 @@
+"""Every built page, scanned for text bugs (issue #17): a model compared with itself, a badge word said twice,
+a count in a caption that the table's own count line contradicts."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from bs4 import BeautifulSoup
+from helpers import DATA, SCHEMA
+
+from catalog import load_catalog
+
+CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
+NAMES = sorted({m.name for m in CATALOG.models.values()}, key=len, reverse=True)
+SELF = re.compile(r"(?:Compare (?P<a>.+?) with (?P<b>.+?)[.;:,)]|(?P<c>[^;:()\n]+?) vs (?P<d>[^;:()\n]+))")
+
+
+def _longest_name_at_start(text: str) -> str | None:
+    return next((n for n in NAMES if text.startswith(n) and (len(text) == len(n) or not text[len(n)].isalnum())), None)
+
+
+def _longest_name_at_end(text: str) -> str | None:
+    return next((n for n in NAMES if text.endswith(n) and (len(text) == len(n) or not text[-len(n) - 1].isalnum())), None)
+
+
+def self_comparisons(text: str) -> list[str]:
+    """'Compare X with X' and 'X vs X' where both sides are the same model (not 'GPT-4o vs GPT-4o mini')."""
+    found = []
+    for name in NAMES:
+        for joiner in (" with ", " vs "):
+            needle = name + joiner
+            start = 0
+            while (i := text.find(needle, start)) >= 0:
+                start = i + 1
+                if _longest_name_at_end(text[: i + len(name)]) != name:
+                    continue  # the first side is a longer name ending in this one
+                if _longest_name_at_start(text[i + len(needle):]) == name:
+                    found.append(text[max(0, i - 20): i + len(needle) + len(name) + 20])
+    return found
+
+
+def pages(site):
+    return sorted(site.rglob("index.html"))
+
+
+def test_no_page_compares_a_model_with_itself_or_repeats_a_badge_word(built_site):
+    problems = []
+    for path in pages(built_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        where = str(path.relative_to(built_site))
+        article = page.select_one("article") or page
+        for s in self_comparisons(article.get_text(" ")):
+            problems.append(f"{where}: compares a model with itself: …{s}…")
+        for a in article.select("a[href*='?']"):
+            query = parse_qs(urlparse(a["href"]).query)
+            if query.get("a") and query.get("a") == query.get("b"):
+                problems.append(f"{where}: link compares {query['a'][0]} with itself")
+        for parent in {id(b.parent): b.parent for b in article.select(".status")}.values():
+            words = [w for b in parent.find_all(class_="status", recursive=False) for w in b.get_text(" ").split()]
+            repeated = {w for w in words if words.count(w) > 1 and not re.match(r"^\d", w)}
+            if repeated:
+                problems.append(f"{where}: badge words repeated: {' '.join(words)}")
+    assert not problems, "\n".join(problems[:300])
+
+
+def test_the_scanner_finds_what_it_is_for():
+    name = NAMES[-1]
+    assert self_comparisons(f"Compare {name} with {name}.")
+    assert self_comparisons(f"{name} vs {name}")
+    assert not self_comparisons("GPT-4o vs GPT-4o mini") or "GPT-4o mini" not in NAMES
+
+
+def test_overview_caption_states_no_count_of_its_own(built_site):
+    """The count line ('Showing 44 of 159 models') is the one count: the caption must not say another."""
+    page = BeautifulSoup((built_site / "models" / "index.html").read_text(encoding="utf-8"), "lxml")
+    caption = page.select_one("table[data-table=catalog-table] caption").get_text()
+    assert not re.search(r"\d+ models?", caption), caption
