@@ -21,11 +21,18 @@
     return "shut down " + days(-gap) + " ago";
   }
 
+  /* The short form, beside a date that is already written out: "in 5 days", "today", "3 days ago". */
+  function shortText(gap) {
+    if (gap > 0) return "in " + days(gap);
+    if (gap === 0) return "today";
+    return days(-gap) + " ago";
+  }
+
   function init() {
     var now = window.llmToday !== undefined ? window.llmToday : today();
     Array.prototype.forEach.call(document.querySelectorAll("time[data-relative=shutdown]"), function (t) {
       var when = t.getAttribute("datetime"), gap = day(when) - now;
-      t.textContent = shutdownText(gap);
+      t.textContent = t.getAttribute("data-style") === "short" ? shortText(gap) : shutdownText(gap);
       t.setAttribute("data-days", String(gap));
       var asOf = t.getAttribute("data-as-of");
       t.title = "Shutdown " + longDate(when) + "; counted from today" + (asOf ? " (the data was checked on " + longDate(asOf) + ")" : "");
@@ -38,7 +45,7 @@
     });
   }
 
-  window.llmDates = { shutdownText: shutdownText, init: init };
+  window.llmDates = { shutdownText: shutdownText, shortText: shortText, init: init };
   if (window.llmDatesReady) { init(); return; }
   window.llmDatesReady = true;
   if (window.document$) window.document$.subscribe(init);
