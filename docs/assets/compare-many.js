@@ -158,7 +158,7 @@
     var root = form.getAttribute("data-site-root");
     var target = document.getElementById("many-result"), status = document.getElementById("many-status");
     var count = form.querySelector(".many-count");
-    var retired = form.elements.retired;
+    var retired = form.elements.retired, add = form.elements.add;
     var boxes = {}, byId = {};
     doc.models.forEach(function (m) { byId[m.id] = m; });
     Array.prototype.forEach.call(form.querySelectorAll("input[name=m]"), function (b) { boxes[b.value] = b; });
@@ -181,6 +181,12 @@
       Array.prototype.forEach.call(form.querySelectorAll("fieldset"), function (set) {
         set.hidden = !set.querySelector("label:not([hidden])");
       });
+      Array.prototype.forEach.call(add.options, function (o) {
+        if (!o.value) return;
+        o.hidden = o.getAttribute("data-retired") === "true" && !retired.checked;
+        o.disabled = chosen.indexOf(o.value) >= 0 || !byId[o.value];
+      });
+      add.value = "";
       count.textContent = "(" + chosen.length + " chosen)";
     }
     function writeUrl() {
@@ -200,7 +206,7 @@
       }
       status.textContent = "Comparing " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] + "." + missing;
       target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. Context and output in tokens (exact count on hover). " +
-                            "A wide table scrolls sideways; the row labels stay in place.",
+                            "A wide table scrolls sideways; the row labels stay in place. Every row is on the page: none hides in a box of its own.",
                             { "class": "many-key" }));
       target.appendChild(table(f, models, doc, root));
     }
@@ -211,6 +217,7 @@
         chosen = chosen.filter(function (id) { return id !== box.value; });
         if (box.checked) chosen.push(box.value);
       }
+      if (box.name === "add" && box.value && byId[box.value] && chosen.indexOf(box.value) < 0) chosen.push(box.value);
       update(true);
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -221,11 +228,8 @@
       chosen = chosen.filter(function (id) { return id !== button.getAttribute("data-remove"); });
       update(true);
       var next = target.querySelector("button[data-remove]");
-      (next || form.querySelector("summary")).focus();
+      (next || add).focus();
     });
-    // The list stays open where there is room, or until something is chosen.
-    var picker = form.querySelector("details[data-open-wide]");
-    if (picker && (window.matchMedia("(min-width: 60em)").matches || !chosen.length)) picker.open = true;
     update(params.has("m"));
   }
 

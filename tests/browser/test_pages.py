@@ -286,7 +286,7 @@ def test_compare_links_to_the_static_page_of_a_featured_pair(page, base_url):
 def test_retiring_soon_compare_link_opens_a_comparison_with_the_model(page, base_url):
     page.goto(base_url + "retiring/")
     first = page.get_attribute("table[data-table=retiring] tbody tr", "data-model")
-    link = page.locator("table[data-table=retiring] tbody tr:first-child td:last-child a")
+    link = page.locator("table[data-table=retiring] tbody tr:first-child td[data-label=Compare] a")
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url("**/compare/**")
