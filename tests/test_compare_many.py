@@ -43,7 +43,7 @@ def test_page_lists_every_model_grouped_by_vendor_with_retired_ones_flagged(buil
             assert model.name in box.find_parent("label").get_text()
     assert form.find("input", attrs={"name": "retired", "type": "checkbox"})
     # The data file the script reads, relative to this page, and a note for readers without JavaScript.
-    assert form["data-models"] == "../../api/models.json" and (built_site / "api" / "models.json").is_file()
+    assert form["data-models"] == "../../api/compare.json" and (built_site / "api" / "compare.json").is_file()
     assert page.find("noscript").find("a", href="../../models/")
     scripts = [s["src"] for s in page.find_all("script", src=True)]
     assert scripts.index("../../assets/compare-many.js") > scripts.index("../../assets/compare.js"), "the formats come from compare.js"

@@ -131,3 +131,22 @@ def test_optional_fields_are_published_when_the_model_has_them():
     out = _model(rich, no_chain)
     assert out["verified"] == "2026-11-01"
     assert out["capabilities"] == {"tool_calling": True, "reasoning_effort": ["low", "high"]}
+
+
+def test_compare_json_is_small_and_has_what_the_compare_scripts_read(built_site):
+    """The compare pages fetch api/compare.json, not the 3 MB api/models.json (issue #17)."""
+    raw = (built_site / "api" / "compare.json").read_bytes()
+    assert len(raw) <= 300_000, f"{len(raw):,} bytes"
+    doc = json.loads(raw)
+    full = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
+    assert [m["id"] for m in doc["models"]] == [m["id"] for m in full["models"]]
+    assert [p["page"] for p in doc["pairs"]] == [p["page"] for p in full["pairs"]]
+    for small, big in zip(doc["models"], full["models"]):
+        for key in ("name", "api_id", "vendor", "page", "released", "status", "context_window", "max_output_tokens",
+                    "knowledge_cutoff", "reasoning", "modalities"):
+            assert small[key] == big[key], key
+        assert {k: s["value"] for k, s in small["scores"].items()} == {k: s["value"] for k, s in big["scores"].items()}
+        assert (small["price"] or {}).get("input") == (big["price"] or {}).get("input")
+    for page in ("compare/index.html", "compare/many/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert 'data-models="' in html and "api/compare.json" in html.split('data-models="')[1][:40]

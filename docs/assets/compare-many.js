@@ -1,4 +1,4 @@
-/* Compare several models side by side, in the browser, from api/models.json.
+/* Compare several models side by side, in the browser, from api/compare.json (a compact extract of api/models.json).
  *
  * The rows of a pair page's side-by-side table, one column per chosen model,
  * with the best value in each row marked (bold, ▲, and "(best)" for screen
@@ -206,7 +206,7 @@
       }
       status.textContent = "Comparing " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] + "." + missing;
       target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. Context and output in tokens (exact count on hover). " +
-                            "A wide table scrolls sideways; the row labels stay in place. Every row is on the page: none hides in a box of its own.",
+                            "A wide table scrolls sideways; the row labels stay in place.",
                             { "class": "many-key" }));
       target.appendChild(table(f, models, doc, root));
     }
@@ -237,8 +237,17 @@
     var form = document.getElementById("many-form");
     if (!form || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "true");
+    // Before the data arrives: say so, and tick what the address (or the default) chose, so the menus are right at once.
+    var status = document.getElementById("many-status");
+    status.textContent = "Loading the model data…";
+    var params = new URLSearchParams(window.location.search);
+    var first = params.has("m") ? params.getAll("m").join(",") : (form.getAttribute("data-default") || "");
+    first.split(",").forEach(function (id) {
+      var box = form.querySelector("input[name=m][value='" + (window.CSS && CSS.escape ? CSS.escape(id.trim()) : id.trim()) + "']");
+      if (box) box.checked = true;
+    });
     fetch(form.getAttribute("data-models"))
-      .then(function (r) { return r.json(); })
+      .then(function (r) { if (!r.ok) throw new Error(r.status + " " + r.statusText); return r.json(); })
       .then(function (doc) { setup(form, doc); })
       .catch(function (err) {
         document.getElementById("many-status").textContent = "Could not load the model data: " + err.message;

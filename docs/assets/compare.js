@@ -1,4 +1,4 @@
-/* Compare any two models, in the browser, from api/models.json.
+/* Compare any two models, in the browser, from api/compare.json (a compact extract of api/models.json).
  *
  * A port of hooks/catalog/differences.py and views.side_by_side (the Python
  * is the reference; tests/browser check that both say the same for a pair).

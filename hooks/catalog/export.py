@@ -209,3 +209,38 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# --- api/compare.json: what the compare pages' scripts read, and nothing else -------------
+# compare.js (differences, side by side) and compare-many.js need these fields only; the full
+# api/models.json (sources, texts, every pair's sentences) is ten times the size. Same
+# shapes as in models.json, so the scripts read either; kept at most 300 KB (tests/test_open_data.py).
+
+def compare_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
+    def model(m: Model) -> dict[str, Any]:
+        p = m.current_price
+        return {
+            "id": m.id, "api_id": m.typed_id, "name": m.name, "vendor": m.vendor.id, "page": f"models/{m.id}/",
+            "released": m.released.isoformat(), "status": m.status, "knowledge_cutoff": m.knowledge_cutoff,
+            "context_window": m.context_window, "max_output_tokens": m.max_output_tokens, "reasoning": m.reasoning,
+            "modalities": {"input": list(m.input_modalities), "output": list(m.output_modalities)},
+            "announced_modalities": {"input": list(m.announced.input), "output": list(m.announced.output)} if m.announced else None,
+            "price": {"input": p.input, "cached_input": p.cached_input, "output": p.output} if p else None,
+            "price_history": [{"since": x.since.isoformat(), "input": x.input, "output": x.output} for x in m.pricing],
+            "scores": {k: {"value": s.value, **({"note": s.note} if s.note else {})} for k, s in m.scores.items()},
+            "retirement": {"shutdown": _iso(m.retirement.shutdown)} if m.retirement else None,
+        }
+
+    return {
+        "format": "llm-compare/compare", "version": API_VERSION, "as_of": catalog.as_of.isoformat(), "license": "CC BY 4.0",
+        "full": "api/models.json",
+        "vendors": [{"id": v.id, "name": v.name} for v in catalog.vendors.values()],
+        "benchmarks": [{"id": b.id, "name": b.name, "unit": b.unit, "higher_is_better": b.higher_is_better}
+                       for b in catalog.benchmarks.values()],
+        "models": [model(m) for m in catalog.models.values()],
+        "pairs": [{"models": [p.a.id, p.b.id], "page": p.url} for p in views.pairs],
+    }
+
+
+def compare_json(catalog: Catalog, views: SiteViews) -> str:
+    return json.dumps(compare_document(catalog, views), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -16,7 +16,7 @@ from typing import Any, Optional
 import jinja2
 
 from . import load_catalog
-from .export import model_documents, models_csv, models_json, prices_json
+from .export import compare_json, model_documents, models_csv, models_json, prices_json
 from .feed import atom_feed, changes_json
 from .handwritten import page_problems
 from .model import Catalog
@@ -40,6 +40,7 @@ def plan_site(catalog: Catalog, site_url: str = "", site_name: str = "") -> Site
     env = environment()
     pages = tuple(generated_pages(catalog, views, env))
     data_files: tuple[tuple[str, str | bytes], ...] = (("api/models.json", models_json(catalog, views)), ("api/prices.json", prices_json(catalog)),
+                  ("api/compare.json", compare_json(catalog, views)),   # what the compare pages fetch (issue #17)
                   ("models.csv", models_csv(catalog)), ("feed.xml", atom_feed(catalog, site_url, site_name)),
                   ("changes.json", changes_json(catalog, site_url)),
                   *((f"api/models/{key}.json", document) for key, document in model_documents(catalog, views).items()))
