@@ -9,19 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, copy_project  # noqa: F401 - the fixture below uses it
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
-
-
-def copy_project(where: Path) -> Path:
-    """A copy of the project (config, docs, hooks, data) under `where`, to edit and build."""
-    copy = where / "project"
-    copy.mkdir()
-    for name in ("docs", "hooks", "data", "overrides"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
 
 
 @pytest.fixture

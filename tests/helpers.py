@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import subprocess
 import sys
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,3 +36,14 @@ def real_plan():
     """The build's whole data step on the real data and docs/ (pages, exports, macro checks), once per test process."""
     from catalog.site import prepare
     return prepare(DATA, SCHEMA, "data/models.yaml", None)
+
+
+# In helpers, not conftest: tests/browser has a conftest of its own, so "from conftest import" is ambiguous.
+def copy_project(where: Path) -> Path:
+    """A copy of the project (config, docs, hooks, data) under `where`, to edit and build."""
+    copy = where / "project"
+    copy.mkdir()
+    for name in ("docs", "hooks", "data", "overrides"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy

@@ -93,9 +93,11 @@ def test_serve_rebuilds_on_data_edit_and_keeps_the_last_good_pages(project):
         assert "GPT-4o mini" in page
         # A broken macro in a hand-written page shows on that page; the server keeps answering.
         home = project / "docs" / "index.md"
-        home.write_text(home.read_text(encoding="utf-8").replace("{{ as_of }}", '{{ price("no-such-model", "input") }}'), encoding="utf-8")
+        source = home.read_text(encoding="utf-8")
+        line = source[:source.index("{{ as_of }}")].count("\n") + 1  # the line a contributor sees in the file
+        home.write_text(source.replace("{{ as_of }}", '{{ price("no-such-model", "input") }}'), encoding="utf-8")
         front = _wait_for(lambda: (p := _get(base)) and "This page has a macro error" in p and p)
-        assert "docs/index.md:11:" in html.unescape(front) and "no-such-model" in front
+        assert f"docs/index.md:{line}:" in html.unescape(front) and "no-such-model" in front
         assert "GPT-4o mini" in _get(url)
     output = out[0]
     assert "data/models.yaml:" in output and "expected a whole number of tokens" in output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project
+from helpers import copy_project
 from helpers import real_plan, run_build
 
 from catalog.handwritten import page_problems
