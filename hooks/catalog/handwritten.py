@@ -27,6 +27,7 @@ LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)
 
 def page_problems(docs_dir: Path, pages: tuple[PageSource, ...], macro_plan: object) -> list[Problem]:
     generated = {p.src_uri for p in pages}
+    addresses = {page_url(g): g for g in sorted(generated)}  # once, not once per hand-written page
     found: list[Problem] = []
     written: dict[str, str] = {}
     for path in _markdown_files(docs_dir):
@@ -42,8 +43,8 @@ def page_problems(docs_dir: Path, pages: tuple[PageSource, ...], macro_plan: obj
                                                           "save the page as UTF-8", where))
             continue
         written[src_uri] = source
-        twin = _address(src_uri)
-        clash = next((g for g in generated if _address(g) == twin), None)
+        twin = page_url(src_uri)
+        clash = addresses.get(twin)
         if clash is not None:
             found.append(Problem(1, 1, ("page",), f"this page's address ({twin or 'the home page'}) is generated from the data "
                                                   f"({clash}); rename or move this file", where))
@@ -61,10 +62,6 @@ def page_problems(docs_dir: Path, pages: tuple[PageSource, ...], macro_plan: obj
 
 def page_url(src_uri: str) -> str:
     """The URL MkDocs gives a page (use_directory_urls): 'index.md' -> '', 'about.md' -> 'about/'."""
-    return _address(src_uri)
-
-
-def _address(src_uri: str) -> str:
     stem = posixpath.splitext(src_uri)[0]
     if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
         return stem[: stem.rfind("/") + 1] if "/" in stem else ""

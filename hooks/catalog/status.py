@@ -67,7 +67,7 @@ def data_status(catalog: Catalog) -> DataStatus:
     models = list(catalog.models.values())
     served = [m for m in models if m.served_on(catalog.as_of)]
     by_id = sorted(served, key=lambda m: m.id)
-    dated = [Verified(m, m.verified, tuple(s for s in m.sources.values() if s.read == "quoted")) for m in served]
+    dated = [Verified(m, m.verified, quoted(m)) for m in served]
     oldest = sorted(dated, key=lambda v: (v.verified is not None, v.verified or date.min, v.model.id))
     return DataStatus(
         oldest_verified=tuple(oldest),
@@ -102,9 +102,14 @@ def unverified(catalog: Catalog) -> list[Model]:
     return sorted((m for m in catalog.models.values() if m.served_on(catalog.as_of) and m.verified is None), key=lambda m: m.id)
 
 
+def quoted(model: Model) -> tuple[Source, ...]:
+    """A model's sources that were read only where a third party quotes them."""
+    return tuple(s for s in model.sources.values() if s.read == "quoted")
+
+
 def quoted_sources(model: Model) -> list[str]:
-    """The keys of a model's sources that were read only through a third party."""
-    return [s.key for s in model.sources.values() if s.read == "quoted"]
+    """The keys of those sources, for the weekly check's list."""
+    return [s.key for s in quoted(model)]
 
 
 def _compare_link(views: SiteViews, model: Model, replacement: Optional[Model]) -> tuple[str, str]:
