@@ -250,3 +250,23 @@ def test_compare_several_renders_a_set_as_the_python_defines_it(site_page, ids):
     expected = python_rows([CATALOG.models[i] for i in ids])
     assert [list(r) for r in _dom_rows(page, "#many-result")] == [list(r) for r in expected]
     assert not errors
+
+
+def test_each_pair_is_compared_once_per_build(monkeypatch):
+    """Differences, verdicts and workload costs are computed once, in build_views; pages and exports read them."""
+    from catalog import differences, site, views
+    calls: dict[str, int] = {"compare": 0, "verdict": 0, "workload": 0}
+
+    def counted(name: str, real: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(views, "compare", counted("compare", differences.compare))
+    monkeypatch.setattr(differences, "compare", counted("compare", differences.compare))
+    monkeypatch.setattr(views, "computed_verdict", counted("verdict", views.computed_verdict))
+    monkeypatch.setattr(views, "workload_line", counted("workload", views.workload_line))
+    plan = site.plan_site(CATALOG)
+    pairs = len(plan.views.pairs)
+    assert calls == {"compare": pairs, "verdict": pairs, "workload": len(CATALOG.models) * len(views.WORKLOADS)}

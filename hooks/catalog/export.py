@@ -19,7 +19,7 @@ from .differences import blended_price
 from .model import RETIRING_HORIZON_DAYS
 from .rows import model_cells, shipped_cells, shipped_rows
 from .model import Catalog, Caveat, EditorialPoint, Model, PricePoint, Source
-from .views import Pair, SiteViews, computed_verdict
+from .views import Pair, SiteViews
 
 # Bump on any change a consumer could notice (renamed or removed field,
 # changed meaning); adding a field keeps the version. The history is on the
@@ -167,7 +167,7 @@ def _pair(p: Pair, views: SiteViews) -> dict[str, Any]:
 
     return {
         "models": [p.a.id, p.b.id], "page": p.url, "featured": c is not None,
-        "verdict": computed_verdict(diffs),
+        "verdict": views.verdict(p),
         "differences": [{"dimension": d.dimension, "topic": d.topic or None, "sentence": d.sentence, "favours": d.better,
                          "sources": [_source(s) for s in d.sources]} for d in diffs.items],
         "editorial": {"intro": c.intro or None, "differences": points(c.differences, "title", "text"),

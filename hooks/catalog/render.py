@@ -17,7 +17,7 @@ from .export import API_VERSION
 from .differences import BLENDED_MIX, blended_price
 from .model import MIN_SCORED, MIN_SCORED_SHARE, MODALITIES, RETIRING_HORIZON_DAYS, STATUSES, Catalog, Model, Source
 from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
-from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default,
+from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, excluded_reasons, landscape, many_default,
                     succession, top_differences, independent_rows)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -86,7 +86,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
                        long_workload=LONG_WORKLOAD, excluded_reasons=excluded_reasons,
-                       computed_verdict=computed_verdict, price_chart=model_price_chart, top_differences=top_differences,
+                       price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,
                        min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows,
                        horizon_days=RETIRING_HORIZON_DAYS)

@@ -126,7 +126,8 @@ def benchmark_label(bench: Benchmark) -> str:
 def benchmark_order(models: Sequence[Model], benchmarks: Sequence[str]) -> list[str]:
     """The benchmarks any of the models reports: those most of them report first, then in the data's order."""
     counts = {key: sum(1 for m in models if key in m.scores) for key in benchmarks}
-    return sorted((k for k in benchmarks if counts[k]), key=lambda k: (-counts[k], benchmarks.index(k)))
+    place = {key: i for i, key in enumerate(benchmarks)}
+    return sorted((k for k in benchmarks if counts[k]), key=lambda k: (-counts[k], place[k]))
 
 
 def best_of(values: Sequence[Any], better: Optional[bool]) -> tuple[int, ...]:

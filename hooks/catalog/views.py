@@ -43,9 +43,13 @@ class SiteViews:
     differences: dict[str, PairDifferences] = field(default_factory=dict)      # pair slug -> its differences
     rows: dict[str, tuple[Row, ...]] = field(default_factory=dict)             # pair slug -> its side-by-side rows
     workloads: dict[str, dict[str, WorkloadLine]] = field(default_factory=dict)  # workload name -> model id -> cost
+    verdicts: dict[str, str] = field(default_factory=dict)                     # pair slug -> its one-sentence verdict
 
     def pair_differences(self, pair: Pair) -> PairDifferences:
         return self.differences[pair.slug] if pair.slug in self.differences else compare(pair.a, pair.b)
+
+    def verdict(self, pair: Pair) -> str:
+        return self.verdicts[pair.slug] if pair.slug in self.verdicts else computed_verdict(self.pair_differences(pair))
 
 
 def build_views(catalog: Catalog) -> SiteViews:
@@ -60,7 +64,8 @@ def build_views(catalog: Catalog) -> SiteViews:
     differences = {p.slug: compare(p.a, p.b) for p in pairs}
     rows = {p.slug: tuple(row_set([p.a, p.b], catalog.benchmarks, lambda m: cells[m.id])) for p in pairs}
     workloads = {name: {m.id: workload_line(m, w) for m in models} for name, w in WORKLOADS.items()}
-    return SiteViews(fits, pairs, {k: tuple(v) for k, v in pairs_of.items()}, cells, differences, rows, workloads)
+    verdicts = {slug: computed_verdict(d) for slug, d in differences.items()}
+    return SiteViews(fits, pairs, {k: tuple(v) for k, v in pairs_of.items()}, cells, differences, rows, workloads, verdicts)
 
 
 def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
