@@ -310,7 +310,7 @@ class Model:
         shutdown = self.retirement.shutdown if self.retirement else None
         return shutdown is not None and (shutdown - day).days <= days
 
-    def recommendable_on(self, day: date, horizon: int = 90) -> bool:
+    def recommendable_on(self, day: date, horizon: int = RETIRING_HORIZON_DAYS) -> bool:
         """Served on `day` and not shutting down within `horizon` days: what guidance may suggest."""
         return self.served_on(day) and not self.retiring_within(day, horizon)
 
