@@ -75,6 +75,12 @@ ARENA: list[tuple[str, str, str, str]] = [
     ("gpt-5-high", "gpt-5", "high effort", "the only GPT-5 row on this board"),
     ("gpt-5-mini-high", "gpt-5-mini", "high effort", "the only GPT-5 mini row"),
     ("gpt-5-nano-high", "gpt-5-nano", "high effort", "the only GPT-5 nano row"),
+    ("gpt-5.1", "gpt-5.1", DEFAULT, "row without an effort, preferred over the high- and medium-effort rows"),
+    ("gpt-5.1-high", "gpt-5.1", "high effort", ""),
+    ("gpt-5.1-medium", "gpt-5.1", "medium effort", ""),
+    ("gpt-5.2", "gpt-5.2", DEFAULT, "row without an effort, preferred over the high-effort row"),
+    ("gpt-5.2-high", "gpt-5.2", "high effort", ""),
+    ("gpt-5.3-codex (codex-harness)", "gpt-5.3-codex", "always reasons; effort not given, in OpenAI's Codex harness", "the only GPT-5.3-Codex row"),
     ("gpt-5.4", "gpt-5.4", DEFAULT, "row without an effort, preferred over the high-effort row"),
     ("gpt-5.4-high", "gpt-5.4", "high effort", ""),
     ("gpt-5.4-medium (codex-harness)", "gpt-5.4", "medium effort, in OpenAI's Codex harness", ""),
@@ -144,11 +150,24 @@ ARENA: list[tuple[str, str, str, str]] = [
     ("llama-3.3-70b-instruct", "llama-3.3-70b-instruct", "no reasoning", ""),
     ("llama-4-scout-17b-16e-instruct", "llama-4-scout-17b-16e-instruct", "no reasoning", ""),
     ("llama-4-maverick-17b-128e-instruct", "llama-4-maverick-17b-128e-instruct", "no reasoning", ""),
+    ("muse-spark-1.1", "muse-spark-1.1", "always reasons; effort not given", "the only Muse Spark 1.1 row"),
+    ("muse-spark-1.2 (xHigh)", "muse-spark-1.2", "xhigh effort", "the only Muse Spark 1.2 row"),
     # Mistral
     ("mistral-large-2411", "mistral-large-2411", "no reasoning", ""),
     ("mistral-medium-2505", "mistral-medium-2505", "no reasoning", ""),
     ("mistral-large-3", "mistral-large-2512", "no reasoning", "Mistral Large 3 is mistral-large-2512"),
     ("mistral-medium-3.5", "mistral-medium-3-5", DEFAULT, ""),
+    ("mistral-medium-2508", "mistral-medium-2508", "no reasoning", ""),
+    ("mistral-small-2506", "mistral-small-2506", "no reasoning", ""),
+    ("mistral-small-3.1-24b-instruct-2503", "mistral-small-2503", "no reasoning",
+     "the open weights of Mistral Small 3.1, which mistral-small-2503 served"),
+    ("mistral-small-24b-instruct-2501", "mistral-small-2501", "no reasoning",
+     "the open weights of Mistral Small 3, which mistral-small-2501 served"),
+    ("ministral-8b-2410", "ministral-8b-2410", "no reasoning", ""),
+    ("pixtral-large-2411", "pixtral-large-2411", "no reasoning", ""),
+    ("pixtral-12b-2409", "pixtral-12b-2409", "no reasoning", ""),
+    ("devstral-2", "devstral-2512", "no reasoning", "Devstral 2 is devstral-2512"),
+    ("devstral-medium-2507", "devstral-medium-2507", "no reasoning", ""),
     # DeepSeek
     ("deepseek-v4-flash", "deepseek-v4-flash", DEFAULT, "row without a setting, preferred over the high-effort row"),
     ("deepseek-v4-flash-high", "deepseek-v4-flash", "high effort", ""),
@@ -162,6 +181,8 @@ ARENA: list[tuple[str, str, str, str]] = [
     ("grok-4.3", "grok-4.3", DEFAULT, ""),
     ("grok-4.5", "grok-4.5", "always reasons; effort not given", ""),
     ("grok-4.6-high", "grok-4.6", "high effort", "the only Grok 4.6 row"),
+    ("grok-4-1-fast-reasoning", "grok-4-1-fast-reasoning", "reasoning", ""),
+    ("grok-code-fast-1", "grok-code-fast-1", "always reasons", ""),
     # Qwen
     ("qwen2.5-max", "qwen-max", "no reasoning", "Qwen2.5-Max is the qwen-max-2025-01-25 snapshot the qwen-max entry describes"),
     ("qwen3-max-2025-09-23", "qwen3-max", DEFAULT, "the dated snapshot the qwen3-max entry describes"),
@@ -176,6 +197,7 @@ ARENA: list[tuple[str, str, str, str]] = [
     ("kimi-k2.5-instant", "kimi-k2.5", "thinking off (instant)", ""),
     ("kimi-k2.6", "kimi-k2.6", DEFAULT, ""),
     ("kimi-k3-max", "kimi-k3", "max effort", "the only Kimi K3 row"),
+    ("kimi-k2.7-code", "kimi-k2.7-code", "always thinks", "the only Kimi K2.7 Code row"),
     # MiniMax
     ("minimax-m2", "minimax-m2", "always reasons", ""),
     ("minimax-m2.5", "minimax-m2.5", DEFAULT, ""),
@@ -205,6 +227,21 @@ ARENA: list[tuple[str, str, str, str]] = [
     ("command-r-plus-08-2024", "command-r-plus-08-2024", "no reasoning", ""),
     ("command-r", "command-r-03-2024", "no reasoning", "the Arena's undated command-r row is the March 2024 release"),
     ("command-r-plus", "command-r-plus-04-2024", "no reasoning", "the Arena's undated command-r-plus row is the April 2024 release"),
+    # Xiaomi
+    ("mimo-v2.5-pro", "mimo-v2.5-pro", DEFAULT, ""),
+    ("mimo-v2.5", "mimo-v2.5", DEFAULT, ""),
+    # Tencent
+    ("hy3", "hy3", DEFAULT, ""),
+    ("hunyuan-hy3-preview", "hy3-preview", DEFAULT, "the Arena files Hy3 preview under its older Hunyuan name"),
+    # StepFun
+    ("step-3.5-flash", "step-3.5-flash", "always reasons", ""),
+    # Inception
+    ("mercury-2", "mercury-2", DEFAULT, ""),
+    # NVIDIA
+    ("nvidia-nemotron-3-nano-30b-a3b-bf16", "nemotron-3-nano-30b-a3b", "BF16 weights; " + DEFAULT, "the only Nemotron 3 Nano row"),
+    ("nvidia-nemotron-3-super-120b-a12b", "nemotron-3-super-120b-a12b", DEFAULT, ""),
+    ("nvidia-nemotron-3-ultra-550b-a55b-nvfp4", "nemotron-3-ultra-550b-a55b", "NVFP4 weights; " + DEFAULT,
+     "the only Nemotron 3 Ultra row; which precision NVIDIA's hosted endpoint serves is not recorded"),
 ]
 
 # (Artificial Analysis row name, our model id, setting, note); order as for ARENA.
@@ -232,6 +269,13 @@ AA: list[tuple[str, str, str, str]] = [
     ("GPT-5 nano (medium)", "gpt-5-nano", "medium effort", "medium is the API's default effort for GPT-5 nano"),
     ("GPT-5 nano (high)", "gpt-5-nano", "high effort", ""),
     ("GPT-5 nano (minimal)", "gpt-5-nano", "minimal effort", ""),
+    ("GPT-5.1 (Non-reasoning)", "gpt-5.1", "no reasoning (effort none)", "none is the API's default effort for GPT-5.1"),
+    ("GPT-5.1 (high)", "gpt-5.1", "high effort", ""),
+    ("GPT-5.2 (xhigh)", "gpt-5.2", "xhigh effort", EV_HEADLINE),
+    ("GPT-5.2 (medium)", "gpt-5.2", "medium effort", ""),
+    ("GPT-5.2 (Non-reasoning)", "gpt-5.2", "no reasoning (effort none)", ""),
+    ("GPT-5.3 Codex (xhigh)", "gpt-5.3-codex", "xhigh effort", "the only GPT-5.3-Codex row"),
+    ("o3-pro", "o3-pro", "always reasons; effort not given", ""),
     ("GPT-5.4 (xhigh)", "gpt-5.4", "xhigh effort", EV_HEADLINE),
     ("GPT-5.4 (low)", "gpt-5.4", "low effort", ""),
     ("GPT-5.4 (Non-reasoning)", "gpt-5.4", "no reasoning (effort none)", ""),
@@ -316,6 +360,8 @@ AA: list[tuple[str, str, str, str]] = [
     ("Llama 3.3 Instruct 70B", "llama-3.3-70b-instruct", "no reasoning", ""),
     ("Llama 4 Scout", "llama-4-scout-17b-16e-instruct", "no reasoning", ""),
     ("Llama 4 Maverick", "llama-4-maverick-17b-128e-instruct", "no reasoning", ""),
+    ("Muse Spark 1.1 (xhigh)", "muse-spark-1.1", "xhigh effort", "the only Muse Spark 1.1 row"),
+    ("Muse Spark 1.2 (xhigh)", "muse-spark-1.2", "xhigh effort", "the only Muse Spark 1.2 row"),
     # Mistral
     ("Mistral Large 2 (Nov '24)", "mistral-large-2411", "no reasoning", "the November 2024 release is mistral-large-2411"),
     ("Mistral Medium 3", "mistral-medium-2505", "no reasoning", ""),
@@ -327,6 +373,16 @@ AA: list[tuple[str, str, str, str]] = [
     ("Ministral 3 3B", "ministral-3b-2512", "no reasoning", ""),
     ("Ministral 3 8B", "ministral-8b-2512", "no reasoning", ""),
     ("Ministral 3 14B", "ministral-14b-2512", "no reasoning", ""),
+    ("Mistral Medium 3.1", "mistral-medium-2508", "no reasoning", ""),
+    ("Mistral Small 3.2", "mistral-small-2506", "no reasoning", ""),
+    ("Mistral Small 3.1", "mistral-small-2503", "no reasoning", ""),
+    ("Mistral Small 3", "mistral-small-2501", "no reasoning", ""),
+    ("Magistral Small 1.2", "magistral-small-2509", "always reasons", ""),
+    ("Pixtral Large", "pixtral-large-2411", "no reasoning", ""),
+    ("Devstral 2", "devstral-2512", "no reasoning", "Devstral 2 is devstral-2512"),
+    ("Devstral Medium", "devstral-medium-2507", "no reasoning", "the July 2025 release is devstral-medium-2507"),
+    ("Devstral Small (Jul '25)", "devstral-small-2507", "no reasoning", "the July 2025 release is devstral-small-2507"),
+    ("Devstral Small 2", "labs-devstral-small-2512", "no reasoning", "Devstral Small 2 is labs-devstral-small-2512"),
     # DeepSeek
     ("DeepSeek V4 Flash 0731 (Reasoning, Max Effort)", "deepseek-v4-flash", "thinking, max effort, 0731 build",
      "the 0731 snapshot the deepseek-v4-flash entry describes"),
@@ -349,6 +405,9 @@ AA: list[tuple[str, str, str, str]] = [
     ("Grok 4.3 (Non-reasoning)", "grok-4.3", "no reasoning (effort none)", ""),
     ("Grok 4.5 (high)", "grok-4.5", "high effort", "the only Grok 4.5 row"),
     ("Grok 4.6 (high)", "grok-4.6", "high effort", "the only Grok 4.6 row"),
+    ("Grok 4.1 Fast (Reasoning)", "grok-4-1-fast-reasoning", "reasoning", ""),
+    ("Grok 4.1 Fast (Non-reasoning)", "grok-4-1-fast-non-reasoning", "no reasoning", ""),
+    ("Grok Code Fast 1", "grok-code-fast-1", "always reasons", ""),
     # Qwen
     ("Qwen2.5 Max", "qwen-max", "no reasoning", "Qwen2.5-Max is the qwen-max-2025-01-25 snapshot the qwen-max entry describes"),
     ("Qwen3 Max", "qwen3-max", "row names no setting", ""),
@@ -367,6 +426,7 @@ AA: list[tuple[str, str, str, str]] = [
     ("Kimi K2.6 (Non-reasoning)", "kimi-k2.6", "thinking off", ""),
     ("Kimi K3 (max)", "kimi-k3", "max effort", EV_HEADLINE),
     ("Kimi K3 (low)", "kimi-k3", "low effort", ""),
+    ("Kimi K2.7 Code", "kimi-k2.7-code", "always thinks", "the only Kimi K2.7 Code row"),
     # MiniMax
     ("MiniMax-M2", "minimax-m2", "always reasons", ""),
     ("MiniMax-M2.1", "minimax-m2.1", "row names no setting", ""),
@@ -410,6 +470,30 @@ AA: list[tuple[str, str, str, str]] = [
     ("Command-R (Mar '24)", "command-r-03-2024", "no reasoning", ""),
     ("Command-R+ (Apr '24)", "command-r-plus-04-2024", "no reasoning", ""),
     ("North Mini Code", "north-mini-code-1-0", "row names no setting", ""),
+    # Xiaomi
+    ("MiMo-V2.5-Pro", "mimo-v2.5-pro", "thinking on", EV_HEADLINE),
+    ("MiMo-V2.5-Pro (Non-reasoning)", "mimo-v2.5-pro", "thinking off", ""),
+    ("MiMo-V2.5", "mimo-v2.5", "row names no setting", "the 2026-04-22 release (slug mimo-v2-5-0424)"),
+    # Tencent
+    ("Hy3", "hy3", "row names no setting", ""),
+    ("Hy3-preview (Reasoning)", "hy3-preview", "thinking on", EV_HEADLINE),
+    ("Hy3-preview (Non-reasoning)", "hy3-preview", "thinking off", ""),
+    # Perplexity
+    ("Sonar", "sonar", "no reasoning", "measured on the Sonar chat-completions API"),
+    ("Sonar Pro", "sonar-pro", "no reasoning", ""),
+    ("Sonar Reasoning", "sonar-reasoning", "always reasons", ""),
+    ("Sonar Reasoning Pro", "sonar-reasoning-pro", "always reasons", ""),
+    # StepFun
+    ("Step 3.5 Flash", "step-3.5-flash", "always reasons", "the February 2026 release (slug step-3-5-flash-0202)"),
+    ("Step 3.7 Flash", "step-3.7-flash", "row names no effort", "the only Step 3.7 Flash row"),
+    # Inception
+    ("Mercury 2", "mercury-2", "row names no setting", ""),
+    # NVIDIA
+    ("NVIDIA Nemotron 3 Nano 30B A3B (Reasoning)", "nemotron-3-nano-30b-a3b", "reasoning on",
+     "reasoning row, as for Nemotron 3 Super and Ultra (whose only rows are reasoning)"),
+    ("NVIDIA Nemotron 3 Nano 30B A3B (Non-reasoning)", "nemotron-3-nano-30b-a3b", "reasoning off", ""),
+    ("Nemotron 3 Super 120B A12B (Reasoning)", "nemotron-3-super-120b-a12b", "reasoning on", "the only Nemotron 3 Super row"),
+    ("Nemotron 3 Ultra 550B A55B (Reasoning)", "nemotron-3-ultra-550b-a55b", "reasoning on", "the only Nemotron 3 Ultra row"),
 ]
 
 # Rows of our vendors that come close to a model in the file but are left unmapped, and why.
@@ -429,7 +513,31 @@ NEAR_MISSES = {
     "GPT-5 (ChatGPT)": "ChatGPT's GPT-5, not the gpt-5 API model",
     "gpt-5.5-instant": "GPT-5.5 Instant has no entry in the file",
     "GPT-5.4 Pro (xhigh)": "maps to gpt-5.4-pro, but the snapshot has no figure for it on any imported board",
-    "GPT-5.5 Pro (xhigh)": "GPT-5.5 Pro has no entry in the file",
+    "GPT-5.5 Pro (xhigh)": "maps to gpt-5.5-pro, but the snapshot has no figure for it on any imported board",
+    "gpt-5.2-chat-latest-20260210": "ChatGPT's GPT-5.2 Instant (gpt-5.2-chat-latest), not the gpt-5.2 API model; it has no entry",
+    "gpt-5.3-chat-latest": "ChatGPT's GPT-5.3 Instant (gpt-5.3-chat-latest), not gpt-5.3-codex; it has no entry",
+    "gpt-5.1-codex": "GPT-5.1-Codex, a Codex variant with no entry; not the gpt-5.1 API model",
+    "gpt-5.1-codex-mini": "GPT-5.1-Codex-Mini, a Codex variant with no entry",
+    "gpt-5.2-codex": "GPT-5.2-Codex, a Codex variant with no entry; not the gpt-5.2 API model",
+    "GPT-5.1 Codex (high)": "GPT-5.1-Codex, a Codex variant with no entry; not the gpt-5.1 API model",
+    "GPT-5.1 Codex mini (high)": "GPT-5.1-Codex-Mini, a Codex variant with no entry",
+    "GPT-5.2 Codex (xhigh)": "GPT-5.2-Codex, a Codex variant with no entry; not the gpt-5.2 API model",
+    "muse-spark": "Muse Spark as launched in Meta AI on 2026-04-08, before the Model API's muse-spark-1.1; no entry",
+    "Muse Spark": "Muse Spark as launched in Meta AI on 2026-04-08, before the Model API's muse-spark-1.1; no entry",
+    "Step 3.5 Flash 2603": "the step-3.5-flash-2603 snapshot (2026-04-02), a separate API id with no entry; our step-3.5-flash is the February release",
+    "dola-seed-2.0-pro": "undated: Seed 2.0 Pro launched on 2026-02-14 and our entry is the 260328 version; the row does not say which version was rated",
+    "seed-2.1-pro-preview": "a preview of Seed 2.1 Pro, which has no entry",
+    "qwen3.5-397b-a17b": "the open-weight Qwen3.5-397B-A17B, not the Qwen3.5-Plus API model (which serves it with a 1M context)",
+    "Qwen3.5 397B A17B (Reasoning)": "the open-weight Qwen3.5-397B-A17B, not the Qwen3.5-Plus API model (which serves it with a 1M context)",
+    "Qwen3.5 397B A17B (Non-reasoning)": "the open-weight Qwen3.5-397B-A17B, not the Qwen3.5-Plus API model (which serves it with a 1M context)",
+    "qwen3-vl-235b-a22b-instruct": "the open-weight Qwen3-VL-235B-A22B, not the Qwen3-VL-Plus API model",
+    "qwen3-vl-235b-a22b-thinking": "the open-weight Qwen3-VL-235B-A22B, not the Qwen3-VL-Plus API model",
+    "Qwen3 VL 235B A22B Instruct": "the open-weight Qwen3-VL-235B-A22B, not the Qwen3-VL-Plus API model",
+    "Qwen3 VL 235B A22B (Reasoning)": "the open-weight Qwen3-VL-235B-A22B, not the Qwen3-VL-Plus API model",
+    "qwq-32b": "the open-weight QwQ-32B, not the hosted QwQ-Plus",
+    "QwQ 32B": "the open-weight QwQ-32B, not the hosted QwQ-Plus",
+    "qwen3.5-flash": "Qwen3.5-Flash has no entry (the file has Qwen3.6-Flash)",
+    "mercury": "the first Mercury (2025), which has no entry; the file has Mercury 2 and later",
     "gemini-1.5-pro-001": "the May 2024 version; the gemini-1.5-pro alias pointed to -002 last",
     "gemini-1.5-flash-001": "the May 2024 version; the gemini-1.5-flash alias pointed to -002 last",
     "Gemini 1.5 Pro (May '24)": "the May 2024 version; the gemini-1.5-pro alias pointed to -002 last",
@@ -440,7 +548,6 @@ NEAR_MISSES = {
     "gemini-3.1-flash-lite-preview": "the March 2026 preview; the snapshot does not say it is the gemini-3.1-flash-lite released on 2026-05-07",
     "Gemini 3.1 Flash-Lite": "its slug is the March 2026 preview (gemini-3-1-flash-lite-preview); the snapshot does not say it is the 2026-05-07 release",
     "magistral-medium-2506": "Magistral Medium 1.0; the file has magistral-medium-2509 (1.2)",
-    "mistral-small-2506": "Mistral Small 3.2; the file has mistral-small-2603 (Small 4)",
     "deepseek-v4-flash-high-preview": "a pre-release preview build of DeepSeek-V4-Flash",
     "deepseek-v4-pro-high-preview": "a pre-release preview build of DeepSeek-V4-Pro",
     "deepseek-v3": "served through the deepseek-chat alias, which pointed at several models over time",
@@ -462,11 +569,33 @@ NEAR_MISSES = {
     "minimax-m2.1-preview": "a preview before MiniMax-M2.1",
     "amazon-nova-experimental-chat-10-09": "an experimental Nova build, not an API id in the file",
 }
-ARENA_ORGS = {"openai", "anthropic", "google", "meta", "mistral", "deepseek", "xai", "alibaba", "moonshot", "minimax", "zai", "amazon", "cohere"}
-AA_CREATORS = {"openai", "anthropic", "google", "meta", "mistral", "deepseek", "xai", "alibaba", "kimi", "minimax", "zai", "aws", "cohere"}
+ARENA_ORGS = {"openai", "anthropic", "google", "meta", "mistral", "deepseek", "xai", "alibaba", "moonshot", "minimax", "zai", "amazon", "cohere",
+              "bytedance", "xiaomi", "tencent", "perplexity", "stepfun", "inception-ai", "nvidia"}
+AA_CREATORS = {"openai", "anthropic", "google", "meta", "mistral", "deepseek", "xai", "alibaba", "kimi", "minimax", "zai", "aws", "cohere",
+               "bytedance_seed", "xiaomi", "tencent", "perplexity", "stepfun", "inception", "nvidia"}
+# Served models of the file that no snapshot row is mapped to, though a row comes close: why.
+# (Models released after the snapshots are explained by their date.)
+UNRATED = {
+    "perplexity-sonar": "Artificial Analysis rated Sonar on the Sonar chat-completions API (the retired sonar entry, to which its row is mapped); "
+                        "the Agent API's perplexity/sonar is a different interface, with web search a tool the request enables",
+    "muse-spark-1.2-contributor": "the same Muse Spark 1.2 under a discounted id; the evaluators' rows are mapped to muse-spark-1.2 only",
+    "minimax-m2.7-highspeed": "a faster serving of MiniMax-M2.7 (rows mapped to minimax-m2.7); the speed boards measured the standard id",
+    "minimax-m2.5-highspeed": "a faster serving of MiniMax-M2.5 (rows mapped to minimax-m2.5); the speed boards measured the standard id",
+    "kimi-k2.7-code-highspeed": "a faster serving of Kimi K2.7 Code (rows mapped to kimi-k2.7-code); the speed boards measured the standard id",
+    "qwen3.5-plus": "the snapshots rate the open-weight Qwen3.5-397B-A17B, not the Qwen3.5-Plus API model",
+    "qwen3-vl-plus": "the snapshots rate the open-weight Qwen3-VL-235B-A22B, not the Qwen3-VL-Plus API model",
+    "qwen3-coder-plus": "the snapshots rate the open-weight Qwen3-Coder-480B-A35B, not the Qwen3-Coder-Plus API model",
+    "qwq-plus": "the snapshots rate the open-weight QwQ-32B, not the hosted QwQ-Plus",
+    "qwen-plus": "the snapshots rate only qwen-plus-0125, an older snapshot than the qwen-plus-2025-09-11 the alias describes",
+    "qwen-turbo": "the snapshots rate only Qwen2.5 Turbo, older than the qwen-turbo-2025-04-28 the alias describes",
+    "seed-2-0-pro-260328": "the Arena's undated dola-seed-2.0-pro row does not say whether it rated the February launch or the 260328 version",
+    "gemini-3.1-flash-lite": "the snapshots rate the March 2026 preview; they do not say it is the 2026-05-07 release",
+    "gpt-5.4-pro": "Artificial Analysis lists GPT-5.4 Pro (xhigh) with no figure on any imported board",
+    "gpt-5.5-pro": "Artificial Analysis lists GPT-5.5 Pro (xhigh) with no figure on any imported board",
+}
 
 
-def unmapped_report(folder: Path) -> str:
+def unmapped_report(folder: Path, data: dict[str, Any] | None = None) -> str:
     """Markdown list of our vendors' snapshot rows that no mapping names, with why."""
     mapped_arena = {r for r, *_ in ARENA}
     mapped_aa = {r for r, *_ in AA}
@@ -482,7 +611,34 @@ def unmapped_report(folder: Path) -> str:
     lines += [f"| `{n}` | {', '.join(sorted(b))} | {NEAR_MISSES.get(n, default)} |" for n, b in sorted(arena.items())]
     lines += ["", "## Artificial Analysis rows of our vendors left unmapped", "", "| row | why |", "| --- | --- |"]
     lines += [f"| `{n}` | {NEAR_MISSES.get(n, default)} |" for n in sorted(aa)]
+    if data is not None:
+        lines += ["", "## Served models with no independent figure", "",
+                  "Models served on the file's as_of date that no snapshot row is mapped to.", "",
+                  "| model | released | why |", "| --- | --- | --- |"]
+        lines += [f"| `{m}` | {released} | {why} |" for m, released, why in unrated_models(folder, data)]
     return "\n".join(lines) + "\n"
+
+
+def unrated_models(folder: Path, data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(model id, released, why) for each served model of the file that no mapping row names."""
+    from datetime import date
+    as_of = date.fromisoformat(str(data["as_of"]))
+    snapshot_day = _load(folder / "artificial-analysis", "llms.json")["meta"]["snapshot_date"]
+    mapped = {m for _r, m, *_ in ARENA + AA}
+    out = []
+    for model_id, raw in data["models"].items():
+        shutdown = (raw.get("retirement") or {}).get("shutdown")
+        if raw["status"] == "retired" or (shutdown and date.fromisoformat(str(shutdown)) <= as_of) or model_id in mapped:
+            continue
+        released = str(raw["released"])
+        if model_id in UNRATED:
+            why = UNRATED[model_id]
+        elif released >= str(snapshot_day)[:10]:
+            why = f"released after the snapshots ({snapshot_day})"
+        else:
+            why = "no row in either snapshot names this model"
+        out.append((model_id, released, why))
+    return out
 
 EVALUATORS: dict[str, dict[str, Any]] = {
     "arena": {
@@ -663,7 +819,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--report", type=Path, help="write the unmapped rows of our vendors, with why, to this Markdown file")
     args = parser.parse_args(argv)
     if args.report:
-        args.report.write_text(unmapped_report(args.snapshots), encoding="utf-8")
+        import yaml  # the build's own dependency
+        data = yaml.safe_load(args.data.read_text(encoding="utf-8"))
+        args.report.write_text(unmapped_report(args.snapshots, data), encoding="utf-8")
         return 0
     current = args.data.read_text(encoding="utf-8")
     new, info = build(args.snapshots, current)
