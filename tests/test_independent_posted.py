@@ -135,6 +135,13 @@ def test_a_later_figure_links_its_own_page_not_the_evaluator_feed():
     assert links == [POST_URL]
     assert "published after the snapshot" in table.get_text()
     assert _figure(shown.independent[0])["url"] == POST_URL
+    # A quoted figure links its page and, beside it, the third party that quotes it.
+    quoted = replace(shown, independent=(replace(posted(1450), read="quoted", via="https://example.org/quoting-post"),))
+    catalog = replace(CATALOG, models={**CATALOG.models, quoted.id: quoted})
+    page = render(environment(), "model.md", f"models/{quoted.id}/", m=quoted, successors=(), catalog=catalog, views=views,
+                  land=landscape(catalog, views))
+    table = BeautifulSoup(page, "html.parser").find("table", attrs={"data-table": "independent"})
+    assert [a["href"] for a in table.find_all("a", class_="src")] == [POST_URL, "https://example.org/quoting-post"]
 
 
 def test_the_importer_imports_only_figures_whose_model_and_board_exist(tmp_path):
