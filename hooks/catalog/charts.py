@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import text
 from .differences import blended_price
-from .model import MIN_SCORED, Catalog, IndependentFigure, Model
+from .model import MIN_SCORED, RETIRING_HORIZON_DAYS, Catalog, IndependentFigure, Model
 
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "plus", "star")
 # Eight colours and seven shapes: vendor i gets (shape i mod 7, colour i mod 8), unique for the first 56 vendors.
@@ -321,7 +321,7 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     higher = bench.higher_is_better
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if higher else -m.scores[benchmark_id].value))
     cheapest = min(points, key=lambda m: blended_price(m.pricing[-1]))
-    description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with a {bench.name} score "
+    description = (f"Scatter plot of {len(points)} current models (served, not retiring within {RETIRING_HORIZON_DAYS} days) with a {bench.name} score "
                    f"and an API price: blended price on a log scale against score, vendors by colour and marker shape. "
                    f"Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.pricing[-1]))}); "
                    f"best score: {best.name} ({best.scores[benchmark_id].text}). "
@@ -386,7 +386,7 @@ def price_independent_chart(catalog: Catalog, evaluator: str, board: str, catego
     cheapest = min(points, key=lambda m: _blended(m))
     dates = sorted({text.long_date(fig(m).date) for m in rated})
     ev = catalog.evaluators[evaluator]
-    description = (f"Scatter plot of {len(points)} current models (served, not retiring within 90 days) with an {axis.name} figure "
+    description = (f"Scatter plot of {len(points)} current models (served, not retiring within {RETIRING_HORIZON_DAYS} days) with an {axis.name} figure "
                    f"({', '.join(dates)}) and an API price: blended price on a log scale against the figure, vendors by colour and marker shape"
                    + ("; a vertical line is the Arena's 95% interval, and models whose lines overlap are tied" if axis.interval and any(
                        fig(m).has_interval for m in points) else "")
@@ -655,7 +655,7 @@ def context_chart(catalog: Catalog) -> Chart | None:
                     key=lambda m: (-m.context_window, m.name.lower(), m.id))
     if not served:
         return None  # no current model: nothing to draw, and the description below needs one
-    description = (f"Bar chart of the context windows of {len(served)} current models (served, not retiring within 90 days) "
+    description = (f"Bar chart of the context windows of {len(served)} current models (served, not retiring within {RETIRING_HORIZON_DAYS} days) "
                    f"on a log scale, vendors by colour and marker shape, from {served[0].name} "
                    f"({text.tokens_long(served[0].context_window)} tokens) down to {served[-1].name} "
                    f"({text.tokens_long(served[-1].context_window)} tokens).")

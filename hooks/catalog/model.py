@@ -6,16 +6,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Optional
 
+# The vocabularies, the capability flags and the retiring horizon are the registry's (facts.py).
+from .facts import CAPABILITIES as CAPABILITY_FIELDS, MODALITIES, RETIRING_HORIZON_DAYS, STATUSES as STATUSES
 
-MODALITIES = ("text", "image", "audio", "video", "pdf")
-CAPABILITY_FIELDS = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
-# Guidance never suggests a model that shuts down within this many days of as_of.
-RETIRING_HORIZON_DAYS = 90
 # A benchmark ranks models or gets a chart only when at least this many current
 # models, and this share of those compared, have a score: fewer would decide by chance.
 MIN_SCORED = 8
 MIN_SCORED_SHARE = 0.10
-STATUSES = ("active", "legacy", "deprecated", "retired")
 
 
 @dataclass(frozen=True)
@@ -310,7 +307,7 @@ class Model:
         shutdown = self.retirement.shutdown if self.retirement else None
         return shutdown is not None and (shutdown - day).days <= days
 
-    def recommendable_on(self, day: date, horizon: int = 90) -> bool:
+    def recommendable_on(self, day: date, horizon: int = RETIRING_HORIZON_DAYS) -> bool:
         """Served on `day` and not shutting down within `horizon` days: what guidance may suggest."""
         return self.served_on(day) and not self.retiring_within(day, horizon)
 

@@ -15,7 +15,7 @@ from . import text
 from .charts import model_price_chart, site_charts
 from .export import API_VERSION
 from .differences import BLENDED_MIX, blended_price, compare
-from .model import MIN_SCORED, MIN_SCORED_SHARE, MODALITIES, STATUSES, Catalog, Model, Source
+from .model import MIN_SCORED, MIN_SCORED_SHARE, MODALITIES, RETIRING_HORIZON_DAYS, STATUSES, Catalog, Model, Source
 from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
 from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default,
                     side_by_side, succession, top_differences, workload_cost, independent_rows)
@@ -88,7 +88,8 @@ def environment() -> jinja2.Environment:
                        long_workload=LONG_WORKLOAD, workload_cost=workload_cost, excluded_reasons=excluded_reasons,
                        computed_verdict=computed_verdict, price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,
-                       min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows)
+                       min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows,
+                       retiring_horizon_days=RETIRING_HORIZON_DAYS)
     return env
 
 

@@ -13,22 +13,17 @@ from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any, Callable, Optional, TypeGuard
 
+from .facts import MUST_BE_SOURCED, PRICE_FIELDS, SERVED, SUPPORTABLE
 from .lifecycle import lifecycle_problems
 from .problems import Path, Problem
 from .shapes import mapping as _mapping, sequence as _sequence
 from .yamlsource import Located
 
-# Fields a source's `supports:` can back. Prices, scores, announcements and
-# retirements name their source on the entry itself.
-CAPABILITIES = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
-SUPPORTABLE = ("released", "status", "preview", "context_window", "max_output_tokens", "knowledge_cutoff",
-               "open_weights", "license", "reasoning", "snapshot", "modalities", "capabilities") + CAPABILITIES
-# Facts the site shows as a number, date or claim: each must be backed by a source.
-MUST_BE_SOURCED = ("released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities", "license")
-PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "cache_write_1h", "batch_input", "batch_output")
+# The provenance lists come from the fact registry (facts.py): which fields a
+# source's `supports:` can back (prices, scores, announcements and retirements
+# name their source on the entry itself), which must be backed, the price
+# fields, and the statuses that count as served on as_of.
 MAX_PRICE_DECIMALS = 6
-# A model counts as served on as_of unless it is retired.
-SERVED = ("active", "legacy", "deprecated")
 
 
 # The page each id gets (see render.generated_pages), and the generated index
