@@ -14,7 +14,7 @@ CATALOG = real_catalog()
 
 def test_models_json_has_every_model_with_current_price_and_history(built_site):
     doc = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
-    assert doc["format"] == "llm-compare/models" and doc["version"] == 2
+    assert doc["format"] == "llm-compare/models" and doc["version"] == 3
     by_id = {m["id"]: m for m in doc["models"]}
     assert set(by_id) == set(CATALOG.models)
     for model in CATALOG.models.values():

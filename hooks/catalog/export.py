@@ -16,14 +16,14 @@ from datetime import date
 from typing import Any, Optional
 
 from .differences import blended_price, compare
-from .facts import CSV_COLUMNS, PRICE_FIELDS, RETIRING_HORIZON_DAYS, display_definitions
+from .facts import CSV_COLUMNS, ENTRY_FIELDS, PRICE_FIELDS, RETIRING_HORIZON_DAYS, display_definitions
 from .model import Catalog, Caveat, EditorialPoint, Model, PricePoint, Source
 from .views import Pair, SiteViews, computed_verdict
 
 # Bump on any change a consumer could notice (renamed or removed field,
 # changed meaning); adding a field keeps the version. The history is on the
 # Open data page (hooks/templates/data.md).
-API_VERSION = 2
+API_VERSION = 3
 # The CSV's columns and the price fields are the fact registry's (facts.py).
 
 
@@ -125,6 +125,8 @@ def _model(m: Model, catalog: Catalog) -> dict[str, Any]:
                                  "note": m.announced.note, "source": _source(m.announced.source)} if m.announced else None,
         "price": _price(m.current_price, blended=True),
         "price_history": [_price(p) for p in m.pricing],
+        # Prices the vendor has announced for a date after as_of (never the current price before then).
+        "scheduled_prices": [_price(p) for p in getattr(m, "scheduled_prices", ())],
         "scores": {k: {"value": s.value, "note": s.note or None, "source": _source(s.source)} for k, s in m.scores.items()},
         "retirement": {"announced": _iso(m.retirement.announced), "shutdown": _iso(m.retirement.shutdown),
                        "replacement": m.retirement.replacement,
@@ -181,6 +183,8 @@ def _price(p: Optional[PricePoint], blended: bool = False) -> Optional[dict[str,
         return None
     out = {"since": p.since.isoformat(), **{name: getattr(p, name, None) for name in PRICE_FIELDS},
            "tiers": _plain(getattr(p, "tiers", None)) or [],
+           # Issue 16: components, service tiers, regions, scheduled and promotion (version 3).
+           **{name: _plain(getattr(p, name, None)) for name in ENTRY_FIELDS},
            "note": p.note or None, "source": _source(p.source)}
     if blended:
         out["blended_3_1"] = round(blended_price(p), 6)

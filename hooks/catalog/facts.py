@@ -184,12 +184,54 @@ PRICE_FACTS: tuple[Fact, ...] = (
     _price("batch_output", "Batch output price", "batch output"),
 )
 
+# --- the parts of a real bill (issue 16): price components, service tiers, regions ---------
+
+# A price component's item and the units it may be priced in: a token modality per 1M tokens, an
+# image per image, audio or video by time, a call per request or per 1,000 calls, cache storage by the hour.
+COMPONENT_UNITS: dict[str, tuple[str, ...]] = {
+    "audio_input": ("per_1m_tokens",), "audio_output": ("per_1m_tokens",), "cached_audio_input": ("per_1m_tokens",),
+    "image_input": ("per_1m_tokens", "per_image"), "image_output": ("per_1m_tokens",), "video_input": ("per_1m_tokens",),
+    "image_generated": ("per_image",),
+    "audio_input_minute": ("per_minute",), "audio_output_minute": ("per_minute",), "video_input_second": ("per_second",),
+    "request": ("per_request",), "web_search": ("per_1k_calls", "per_request"), "tool_call": ("per_1k_calls", "per_request"),
+    "cache_storage": ("per_1m_tokens_per_hour",),
+}
+COMPONENT_ITEMS = tuple(COMPONENT_UNITS)
+UNITS = ("per_1m_tokens", "per_image", "per_minute", "per_second", "per_request", "per_1k_calls", "per_1m_tokens_per_hour")
+# How many of a unit one price is for (a per-1M-tokens price is for 1,000,000 tokens).
+UNIT_SIZE = {"per_1m_tokens": 1_000_000, "per_image": 1, "per_minute": 1, "per_second": 1, "per_request": 1,
+             "per_1k_calls": 1000, "per_1m_tokens_per_hour": 1_000_000}
+UNIT_LABELS = {"per_1m_tokens": "per 1M tokens", "per_image": "per image", "per_minute": "per minute", "per_second": "per second",
+               "per_request": "per request", "per_1k_calls": "per 1,000 calls", "per_1m_tokens_per_hour": "per 1M tokens per hour"}
+# The named service tiers (any other name is allowed as text) and the price modifiers a tier may or may not combine with.
+SERVICE_TIER_NAMES = ("flex", "priority", "fast")
+STACKS_WITH = ("cached_input", "batch", "long_context_tiers")
+CACHE_TTLS = ("5m", "1h")
+
+# A price entry's optional parts beyond its per-token prices (schemadefs.price_entry adds them to the entry).
+ENTRY_FACTS: tuple[Fact, ...] = (
+    Fact("components", ("pricing", "components"), {"type": "array", "minItems": 1, "items": ref("price_component"), "description":
+         "Prices of what is not text tokens: audio, image and video tokens, images, minutes and seconds, requests, searches "
+         "and tool calls, cache storage; each with its unit."}, label="Price components", api=False, diff="Prices"),
+    Fact("service_tiers", ("pricing", "service_tiers"), {"type": "array", "minItems": 1, "items": ref("service_tier"), "description":
+         "Flex, priority, fast and other service tiers: a multiplier of the standard prices or their own prices, and "
+         "whether they combine with cached input, batch and long-context tiers."}, label="Service tiers", api=False, diff="Prices"),
+    Fact("regions", ("pricing", "regions"), {"type": "array", "minItems": 1, "items": ref("region"), "description":
+         "Regional or data-residency uplifts: a multiplier of the whole bill in that region."}, label="Regions", api=False,
+         diff="Prices"),
+    Fact("scheduled", ("pricing", "scheduled"), {"type": "boolean", "description":
+         "true on a price the vendor has announced for a date after as_of: it is shown as 'from DATE' and never as the "
+         "current price before then."}, label="Scheduled", api=False, diff="Prices"),
+    Fact("promotion", ("pricing", "promotion"), ref("promotion"), label="Promotion", api=False, diff="Prices"),
+)
+ENTRY_FIELDS = tuple(f.name for f in ENTRY_FACTS)
+
 # Facts computed from others: shown and compared, never written in the file.
 DERIVED_FACTS: tuple[Fact, ...] = (
     Fact("blended_price", (), label="Blended price", unit=PRICE, format="money", better="lower", api=False),
 )
 
-FACTS: dict[str, Fact] = {f.name: f for f in MODEL_FACTS + PRICE_FACTS + DERIVED_FACTS}
+FACTS: dict[str, Fact] = {f.name: f for f in MODEL_FACTS + PRICE_FACTS + ENTRY_FACTS + DERIVED_FACTS}
 
 
 # --- the lists other modules read ---------------------------------------------

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any, Callable, Optional, TypeGuard
 
-from .facts import MUST_BE_SOURCED, PRICE_FIELDS, SERVED, SUPPORTABLE
+from .facts import COMPONENT_UNITS, MUST_BE_SOURCED, PRICE_FIELDS, SERVED, SUPPORTABLE, UNIT_LABELS
 from .lifecycle import lifecycle_problems
 from .problems import Path, Problem
 from .shapes import mapping as _mapping, sequence as _sequence
@@ -94,6 +94,9 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
         _price_rules(path + ("pricing", index), entry, report)
         if isinstance(entry, dict):
             check_source(path + ("pricing", index, "source"), entry.get("source"))
+            for part in ("components", "service_tiers", "regions"):
+                for position, item in enumerate(_sequence(entry.get(part))):
+                    check_source(path + ("pricing", index, part, position, "source"), _mapping(item).get("source"))
     _price_order_rule(path + ("pricing",), _sequence(model.get("pricing")), report)
 
     for bench_id, score in _mapping(model.get("scores")).items():
@@ -134,6 +137,7 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
 def _price_rules(path: Path, entry: Any, report: Report) -> None:
     if not isinstance(entry, dict):
         return
+    _bill_part_rules(path, entry, report)
     _discount_rules(path, entry, report)
     _precision_rules(path, entry, report)
     previous = None
@@ -146,6 +150,33 @@ def _price_rules(path: Path, entry: Any, report: Report) -> None:
         if _is_int(above) and previous is not None and above <= previous:
             report(path + ("tiers", index, "above"), f"tiers must be sorted by 'above' with distinct thresholds; found {above:,} after {previous:,}")
         previous = above if _is_int(above) else previous
+
+
+def _bill_part_rules(path: Path, entry: dict, report: Report) -> None:
+    """Components priced in a unit that fits them, one price per item, one entry per tier and region name."""
+    seen: dict[str, set[Any]] = {"components": set(), "service_tiers": set(), "regions": set()}
+    for part, key in (("components", "item"), ("service_tiers", "name"), ("regions", "name")):
+        for index, item in enumerate(_sequence(entry.get(part))):
+            name = _mapping(item).get(key)
+            if isinstance(name, str) and name in seen[part]:
+                report(path + (part, index, key), f"'{name}' is listed twice in {part}: give each {key} one entry")
+            seen[part].add(name)
+    for index, component in enumerate(_sequence(entry.get("components"))):
+        item, unit = _mapping(component).get("item"), _mapping(component).get("unit")
+        fits = COMPONENT_UNITS.get(item) if isinstance(item, str) else None
+        if fits and isinstance(unit, str) and unit in UNIT_LABELS and unit not in fits:
+            wanted = " or ".join(f"{u} ({UNIT_LABELS[u]})" for u in fits)
+            report(path + ("components", index, "unit"), f"{item} is priced {wanted}; found {unit} ({UNIT_LABELS[unit]})")
+    for index, tier in enumerate(_sequence(entry.get("service_tiers"))):
+        tier = _mapping(tier)
+        if ("multiplier" in tier) == ("prices" in tier):
+            report(path + ("service_tiers", index), "a service tier needs exactly one of multiplier (a multiple of the standard "
+                                                     "prices) or prices (its own input and output prices)")
+    promotion = _mapping(entry.get("promotion"))
+    until = promotion.get("until")
+    since = entry.get("since")
+    if isinstance(until, str) and isinstance(since, str) and _real_date(until) and _real_date(since) and until < since:
+        report(path + ("promotion", "until"), f"expected the promotion to end on or after the price's since ({since}), found {until}")
 
 
 def _precision_rules(path: Path, entry: dict, report: Report) -> None:
@@ -195,10 +226,20 @@ def _market_rules(path: Path, model: dict, models: dict, as_of: Any, report: Rep
         value = model.get(field)
         if isinstance(value, str) and _real_date(value) and value > as_of:
             report(path + (field,), f"expected a date on or before as_of ({as_of}), found {value}")
-    for index, entry in enumerate(_sequence(model.get("pricing"))):
-        since = _mapping(entry).get("since")
-        if isinstance(since, str) and _real_date(since) and since > as_of:
-            report(path + ("pricing", index, "since"), f"expected a date on or before as_of ({as_of}): a price that starts later is not in force yet; found {since}")
+    entries = _sequence(model.get("pricing"))
+    for index, entry in enumerate(entries):
+        entry = _mapping(entry)
+        since = entry.get("since")
+        if isinstance(since, str) and _real_date(since) and since > as_of and entry.get("scheduled") is not True:
+            report(path + ("pricing", index, "since"), f"expected a date on or before as_of ({as_of}): a price that starts later is not in force yet "
+                                                       f"(if the vendor has announced it, add scheduled: true and its source); found {since}")
+        until = _mapping(entry.get("promotion")).get("until")
+        later = [e for e in entries[index + 1:] if isinstance(_mapping(e).get("since"), str) and _mapping(e)["since"] <= as_of]
+        if (isinstance(until, str) and _real_date(until) and until < as_of and not later
+                and not isinstance(_mapping(entry.get("promotion")).get("regular"), dict)):
+            report(path + ("pricing", index, "promotion", "until"),
+                   f"the promotion ended on {until}, before as_of ({as_of}), and the data has no price after it: add the price in "
+                   "force since (a new pricing entry) or the regular price (promotion.regular)")
 
 
 def _vendor_rules(vendors: dict, models: dict, as_of: Any, report: Report) -> None:

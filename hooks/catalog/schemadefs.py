@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .facts import (MODALITIES, MODEL_FACTS, PRICE_FACTS, REASONING, STATUSES, SUPPORTABLE, Fact, Json, ref)
+from .facts import (COMPONENT_ITEMS, ENTRY_FACTS, MODALITIES, MODEL_FACTS, PRICE_FACTS, REASONING, SERVICE_TIER_NAMES, STACKS_WITH,
+                    STATUSES, SUPPORTABLE, UNITS, Fact, Json, ref)
 
 SCHEMA_ID = "https://llm-compare.example/schema/models.schema.json"
 # Characters that show nothing: a text of only these (or spaces) would be an invisible name or link.
@@ -83,7 +84,8 @@ def price_entry() -> Json:
     return obj({"since": ref("date"), **prices, "source": ref("id"), "note": ref("text"),
                 "tiers": array(ref("price_tier"), minItems=1, description=(
                     "Long-context prices: each applies to a whole request whose prompt has more than `above` input tokens; "
-                    "sorted by `above`."))},
+                    "sorted by `above`.")),
+                **{f.name: dict(f.schema) for f in ENTRY_FACTS}},
                ("since", "input", "output", "source"))
 
 
@@ -92,6 +94,45 @@ def price_tier() -> Json:
     prices = {f.name: {k: v for k, v in f.schema.items() if k != "description"} for f in PRICE_FACTS}
     return obj({"above": ref("tokens", description="The tier applies when the prompt has more than this many input tokens."),
                 **prices}, ("above", "input", "output"))
+
+
+def price_component() -> Json:
+    return obj({"item": {"enum": list(COMPONENT_ITEMS)}, "unit": {"enum": list(UNITS)},
+                "price": {"type": "number", "minimum": 0, "maximum": 10000,
+                          "x-expected": "a price in USD for one unit (per 1M tokens, per image, per 1,000 calls, ...), from 0 to 10000"},
+                "note": ref("text"), "source": ref("id")}, ("item", "unit", "price"))
+
+
+def service_tier() -> Json:
+    flag = {"enum": [True, False, None], "x-expected": "true, false or null (null: the vendor does not say)"}
+    multiplier = {"type": "number", "exclusiveMinimum": 0, "maximum": 100, "x-expected": "a multiplier of the standard prices, e.g. 0.5"}
+    return obj({
+        "name": {"anyOf": [{"enum": list(SERVICE_TIER_NAMES)}, ref("short_text")],
+                 "description": "flex, priority, fast, or the vendor's own name for the tier"},
+        "multiplier": described(multiplier, "The tier's prices as a multiple of the standard ones (0.5 = half price)."),
+        "prices": obj({"input": ref("price"), "cached_input": ref("price"), "output": ref("price")}, ("input", "output"),
+                      description="The tier's own prices per 1M tokens, where the vendor lists them instead of a multiplier."),
+        "stacks_with": obj({k: flag for k in STACKS_WITH}, STACKS_WITH, description=(
+            "Whether the tier combines with the cached-input price, with batch prices and with long-context tiers; null where "
+            "the vendor does not say (the bill then takes the reading that costs more, and says so).")),
+        "note": ref("text"), "source": ref("id"),
+    }, ("name", "stacks_with"), oneOf=[{"required": ["multiplier"]}, {"required": ["prices"]}],
+        **{"x-expected": "exactly one of multiplier or prices"})
+
+
+def region() -> Json:
+    return obj({"name": ref("short_text"),
+                "multiplier": {"type": "number", "minimum": 1, "maximum": 10, "x-expected": "a multiplier of 1 or more, e.g. 1.1 for +10 %"},
+                "applies_to": ref("text", description="What the uplift applies to, in the vendor's words (default: the whole bill)"),
+                "source": ref("id")}, ("name", "multiplier"))
+
+
+def promotion() -> Json:
+    return obj({"until": {"anyOf": [ref("date"), {"type": "null"}],
+                          "description": "The last day of the promotional price; null: until further notice."},
+                "regular": obj({"input": ref("price"), "cached_input": ref("price"), "output": ref("price")}, ("input", "output"),
+                               description="The regular price the promotion cuts (it applies after the promotion ends).")},
+               ("until",), description="A promotional price: shown labelled as promotional.")
 
 
 def _source() -> Json:
@@ -212,6 +253,10 @@ def definitions() -> Json:
         "source": _source(),
         "price_entry": price_entry(),
         "price_tier": price_tier(),
+        "price_component": price_component(),
+        "service_tier": service_tier(),
+        "region": region(),
+        "promotion": promotion(),
         "score": obj({"value": {"type": "number", "minimum": -100000, "maximum": 100000}, "source": ref("id"),
                       "note": ref("short_text")}, ("value", "source")),
         "model": _facts_object(MODEL_FACTS),
