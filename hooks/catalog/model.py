@@ -86,6 +86,16 @@ class TierPrices:
 
 
 @dataclass(frozen=True)
+class TierLongPrices:
+    """A service tier's own long-context prices: for a request whose prompt has more than `above` input tokens."""
+
+    above: int
+    input: float
+    output: float
+    cached_input: Optional[float] = None
+
+
+@dataclass(frozen=True)
 class StacksWith:
     """Whether a service tier combines with each price modifier; None: the vendor does not say."""
 
@@ -104,6 +114,7 @@ class ServiceTier:
     prices: Optional[TierPrices] = None
     note: str = ""
     source: Optional[Source] = None
+    tiers: tuple[TierLongPrices, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -602,7 +613,9 @@ def _price_point(p: dict[str, Any], sources: dict[str, Source]) -> PricePoint:
         components=tuple(PriceComponent(c["item"], c["unit"], c["price"], c.get("note", ""), src(c.get("source")))
                          for c in p.get("components", ())),
         service_tiers=tuple(ServiceTier(t["name"], StacksWith(**t["stacks_with"]), t.get("multiplier"), _tier_prices(t.get("prices")),
-                                        t.get("note", ""), src(t.get("source")))
+                                        t.get("note", ""), src(t.get("source")),
+                                        tuple(TierLongPrices(x["above"], x["input"], x["output"], x.get("cached_input"))
+                                              for x in t.get("tiers", ())))
                             for t in p.get("service_tiers", ())),
         regions=tuple(Region(r["name"], r["multiplier"], r.get("applies_to", ""), src(r.get("source"))) for r in p.get("regions", ())),
         scheduled=bool(p.get("scheduled", False)),

@@ -112,6 +112,10 @@ def service_tier() -> Json:
         "multiplier": described(multiplier, "The tier's prices as a multiple of the standard ones (0.5 = half price)."),
         "prices": obj({"input": ref("price"), "cached_input": ref("price"), "output": ref("price")}, ("input", "output"),
                       description="The tier's own prices per 1M tokens, where the vendor lists them instead of a multiplier."),
+        "tiers": array(obj({"above": ref("tokens"), "input": ref("price"), "cached_input": ref("price"), "output": ref("price")},
+                           ("above", "input", "output")), minItems=1, description=(
+            "With prices: the tier's own long-context prices, each for a request whose prompt has more than `above` input "
+            "tokens (without them a long prompt raises the tier's prices as the standard long-context tier raises the standard ones).")),
         "stacks_with": obj({k: flag for k in STACKS_WITH}, STACKS_WITH, description=(
             "Whether the tier combines with the cached-input price, with batch prices and with long-context tiers; null where "
             "the vendor does not say (the bill then takes the reading that costs more, and says so).")),

@@ -7,6 +7,7 @@ from typing import Any, Callable, Optional
 
 from . import text
 from .applications import ApplicationFit, rank
+from .bill import Workload, bill
 from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase
 from .model import Catalog, Comparison, IndependentFigure, Model
 
@@ -212,11 +213,11 @@ def independent_rows(a: Model, b: Model, speed: Optional[bool] = None) -> list[I
 
 
 def workload_cost(model: Model, requests: int, input_tokens: int, output_tokens: int) -> Optional[float]:
-    """USD for `requests` requests of the given size at the current list price (no caching, no batch)."""
+    """USD for `requests` requests of the given size at the current list price (no caching, no batch): the bill's total
+    (catalog/bill.py, the calculator's computation; the long-context tier applies when the prompt is above one)."""
     if model.current_price is None:
         return None
-    price = model.current_price.for_prompt(input_tokens)  # the long-context tier, if the prompt is above one
-    return requests * (input_tokens * price.input + output_tokens * price.output) / 1_000_000
+    return bill(model.current_price, Workload(requests, input_tokens, output_tokens=output_tokens)).total
 
 
 def computed_verdict(diffs: PairDifferences) -> str:
