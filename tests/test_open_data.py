@@ -150,3 +150,8 @@ def test_compare_json_is_small_and_has_what_the_compare_scripts_read(built_site)
     for page in ("compare/index.html", "compare/many/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
         assert 'data-models="' in html and "api/compare.json" in html.split('data-models="')[1][:40]
+    # The scripts read labels and which way is better from the fact registry, shipped as data.
+    assert doc["facts"]["context_window"] == {"label": "Context window", "short": "Context window", "unit": "tokens",
+                                              "format": "tokens", "better": "higher"}
+    assert doc["facts"]["input"]["better"] == "lower" and doc["facts"]["knowledge_cutoff"]["better"] is None
+    assert doc["retiring_horizon_days"] == 90

@@ -35,21 +35,24 @@
     doc.vendors.forEach(function (v) { vendors[v.id] = v.name; });
     function price(key) { return function (m) { return m.price ? m.price[key] : null; }; }
     function tokens(v) { return { text: f.tokensShort(v), title: f.tokensLong(v) + " tokens" }; }
+    // Labels and which way is better: the fact registry's, as api/compare.json ships them (doc.facts).
+    var F = doc.facts, higher = f.higher;
     var list = [
-      ["Vendor", function (m) { return vendors[m.vendor]; }, String, null],
-      ["Status", function (m) { return statusText(f, m, doc.as_of); }, String, null],
-      ["Input price", price("input"), f.usd, false],
-      ["Output price", price("output"), f.usd, false],
-      ["Cached input price", price("cached_input"), f.usd, false],
-      ["Blended price (" + f.MIX[0] + ":" + f.MIX[1] + ")", function (m) { return m.price ? f.blended(m.price) : null; }, f.money, false],
-      ["Context window", function (m) { return m.context_window; }, tokens, true],
-      ["Maximum output", function (m) { return m.max_output_tokens; }, tokens, true],
-      ["Input modalities", function (m) { return m.modalities.input.join(", "); }, String, null],
-      ["Output modalities", function (m) { return m.modalities.output.join(", "); }, String, null],
-      ["Knowledge cutoff", function (m) { return m.knowledge_cutoff; }, f.monthOrDate, true],
-      // A newer release is not better by itself: no mark.
-      ["Released", function (m) { return m.released; }, f.longDate, null],
-      ["Reasoning step", function (m) { return m.reasoning; }, function (r) { return REASONING[r] || r; }, null]
+      [F.vendor.label, function (m) { return vendors[m.vendor]; }, String, higher(F.vendor)],
+      [F.status.label, function (m) { return statusText(f, m, doc.as_of); }, String, higher(F.status)],
+      [F.input.label, price("input"), f.usd, higher(F.input)],
+      [F.output.label, price("output"), f.usd, higher(F.output)],
+      [F.cached_input.label, price("cached_input"), f.usd, higher(F.cached_input)],
+      [F.blended_price.label + " (" + f.MIX[0] + ":" + f.MIX[1] + ")", function (m) { return m.price ? f.blended(m.price) : null; }, f.money,
+       higher(F.blended_price)],
+      [F.context_window.label, function (m) { return m.context_window; }, tokens, higher(F.context_window)],
+      [F.max_output_tokens.label, function (m) { return m.max_output_tokens; }, tokens, higher(F.max_output_tokens)],
+      [F.input_modalities.label, function (m) { return m.modalities.input.join(", "); }, String, higher(F.input_modalities)],
+      [F.output_modalities.label, function (m) { return m.modalities.output.join(", "); }, String, higher(F.output_modalities)],
+      // Dates carry no mark (the registry says so): a later cutoff or release is not better by itself.
+      [F.knowledge_cutoff.label, function (m) { return m.knowledge_cutoff; }, f.monthOrDate, higher(F.knowledge_cutoff)],
+      [F.released.label, function (m) { return m.released; }, f.longDate, higher(F.released)],
+      [F.reasoning.label, function (m) { return m.reasoning; }, function (r) { return REASONING[r] || r; }, higher(F.reasoning)]
     ];
     // Benchmarks: those most of the chosen models report first, in the data's order otherwise.
     var scored = doc.benchmarks.map(function (b, i) {

@@ -211,21 +211,27 @@
     return out;
   }
 
-  function rows(a, b, benchmarks, vendors) {
-    var pa = a.price || {}, pb = b.price || {};
+  /* Which way a fact of the registry (api/compare.json "facts") is better: true higher, false lower, null neither. */
+  function higher(fact) { return fact.better === "higher" ? true : fact.better === "lower" ? false : null; }
+
+  /* `facts`: the registry's display definitions (labels, better direction), as api/compare.json ships them. */
+  function rows(a, b, benchmarks, vendors, facts) {
+    var pa = a.price || {}, pb = b.price || {}, F = facts;
+    function perM(name) { return F[name].label + " (per 1M)"; }
     var list = [
-      ["Vendor", vendors[a.vendor], vendors[b.vendor], String, null],
-      ["Released", a.released, b.released, longDate, null],   // dates carry no better/worse mark
-      ["Status", a.status, b.status, String, null],
-      ["Context window", a.context_window, b.context_window, function (v) { return tokensLong(v) + " tokens"; }, true],
-      ["Maximum output", a.max_output_tokens, b.max_output_tokens, function (v) { return tokensLong(v) + " tokens"; }, true],
-      ["Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, monthOrDate, null],
-      ["Input", a.modalities.input.join(", "), b.modalities.input.join(", "), String, null],
-      ["Output", a.modalities.output.join(", "), b.modalities.output.join(", "), String, null],
-      ["Input price (per 1M)", pa.input, pb.input, usd, false],
-      ["Cached input price (per 1M)", pa.cached_input, pb.cached_input, usd, false],
-      ["Output price (per 1M)", pa.output, pb.output, usd, false],
-      ["Blended price (3:1, per 1M)", a.price && blended(a.price), b.price && blended(b.price), money, false]
+      [F.vendor.label, vendors[a.vendor], vendors[b.vendor], String, higher(F.vendor)],
+      [F.released.label, a.released, b.released, longDate, higher(F.released)],   // dates carry no better/worse mark
+      [F.status.label, a.status, b.status, String, higher(F.status)],
+      [F.context_window.label, a.context_window, b.context_window, function (v) { return tokensLong(v) + " tokens"; }, higher(F.context_window)],
+      [F.max_output_tokens.label, a.max_output_tokens, b.max_output_tokens, function (v) { return tokensLong(v) + " tokens"; }, higher(F.max_output_tokens)],
+      [F.knowledge_cutoff.label, a.knowledge_cutoff, b.knowledge_cutoff, monthOrDate, higher(F.knowledge_cutoff)],
+      [F.input_modalities.short, a.modalities.input.join(", "), b.modalities.input.join(", "), String, higher(F.input_modalities)],
+      [F.output_modalities.short, a.modalities.output.join(", "), b.modalities.output.join(", "), String, higher(F.output_modalities)],
+      [perM("input"), pa.input, pb.input, usd, higher(F.input)],
+      [perM("cached_input"), pa.cached_input, pb.cached_input, usd, higher(F.cached_input)],
+      [perM("output"), pa.output, pb.output, usd, higher(F.output)],
+      [F.blended_price.label + " (" + MIX[0] + ":" + MIX[1] + ", per 1M)", a.price && blended(a.price), b.price && blended(b.price), money,
+       higher(F.blended_price)]
     ];
     var keys = Object.keys(a.scores).concat(Object.keys(b.scores).filter(function (k) { return !(k in a.scores); }));
     keys.forEach(function (k) {
@@ -275,7 +281,7 @@
     ["Specification", a.name, b.name].forEach(function (t) { tr.appendChild(el("th", t, { scope: "col" })); });
     head.appendChild(tr); table.appendChild(head);
     var body = el("tbody");
-    rows(a, b, benchmarks, vendors).forEach(function (r) {
+    rows(a, b, benchmarks, vendors, doc.facts).forEach(function (r) {
       var row = el("tr");
       row.appendChild(el("th", r.label, { scope: "row" }));
       ["a", "b"].forEach(function (side) {
@@ -364,7 +370,7 @@
 
   // The number and date formats, shared with compare-many.js (loaded after this file).
   window.llmFormat = { MIX: MIX, usd: usd, money: money, tokensShort: tokensShort, tokensLong: tokensLong,
-                       longDate: longDate, monthOrDate: monthOrDate, scoreText: scoreText, blended: blended, el: el };
+                       longDate: longDate, monthOrDate: monthOrDate, scoreText: scoreText, blended: blended, el: el, higher: higher };
   // The rules, for the browser test that checks them against the Python for every pair.
   window.LLMCompareRules = { differences: differences, rows: rows };
 
