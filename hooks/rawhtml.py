@@ -7,6 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from catalog.rawhtml import anchor_ids, hide, restore
+from catalog.searchtext import with_word_breaks
 
 # Swapped blocks per page, from on_page_markdown to on_page_content of the same
 # page; cleared as each page is restored, so nothing grows across serve rebuilds.
@@ -29,4 +30,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
     if blocks:
         # MkDocs validates links to #anchors against ids it found in raw HTML.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
-    return restore(html, blocks)
+    # Every page, hand-written ones too: their tables are indexed the same way.
+    return with_word_breaks(restore(html, blocks))

@@ -3,6 +3,7 @@ a count in a caption that the table's own count line contradicts."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -10,6 +11,7 @@ from bs4 import BeautifulSoup
 from helpers import DATA, SCHEMA
 
 from catalog import load_catalog
+from catalog.searchtext import with_word_breaks
 
 CATALOG = load_catalog(DATA, SCHEMA, "data/models.yaml")
 NAMES = sorted({m.name for m in CATALOG.models.values()}, key=len, reverse=True)
@@ -76,3 +78,21 @@ def test_overview_caption_states_no_count_of_its_own(built_site):
     page = BeautifulSoup((built_site / "models" / "index.html").read_text(encoding="utf-8"), "lxml")
     caption = page.select_one("table[data-table=catalog-table] caption").get_text()
     assert not re.search(r"\d+ models?", caption), caption
+
+
+def test_search_index_keeps_the_word_break_between_table_cells_and_after_a_line_break(built_site):
+    """Material indexes text without tags: without a break, 'Status' and 'deprecated' become 'Statusdeprecated'."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    specs = next(d["text"] for d in docs if d["location"] == "models/gpt-4o/#specifications")
+    assert "Status deprecated" in re.sub(r"\s+", " ", specs), specs[:400]
+    sources = next(d["text"] for d in docs if d["location"] == "models/gpt-4o/#sources")
+    assert "OpenAIBacks" not in sources and "OpenAI Backs:" in re.sub(r"\s+", " ", sources)
+    # Chart ticks ("$0$5$10") are not indexed; the chart keeps its text alternative for readers.
+    assert not [d["location"] for d in docs if "$0$5" in d["text"]]
+
+
+def test_word_breaks_go_between_cells_and_after_br_but_never_into_preformatted_text():
+    assert with_word_breaks("<tr><th>Status</th><td>deprecated</td></tr>") == "<tr><th>Status</th>\n<td>deprecated</td>\n</tr>"
+    assert with_word_breaks("OpenAI<br><small>Backs") == "OpenAI<br>\n<small>Backs"
+    pre = "<pre><code>a<br><b>x</b></code></pre>"
+    assert with_word_breaks(pre + "<dt>a</dt><dd>b</dd>") == pre + "<dt>a</dt>\n<dd>b</dd>"

@@ -243,7 +243,8 @@ def _vendor_keys(catalog: Catalog, vendor_ids: set[str]) -> list[Key]:
 def _frame(chart_id: str, layout: Layout, title: str, description: str, height: float, body: list[str]) -> str:
     own = f"{chart_id}-{layout.name}"
     return (f'<svg class="chart chart-{layout.name}" viewBox="0 0 {layout.width:g} {math.ceil(height)}" role="img" '
-            f'aria-labelledby="{own}-title {own}-desc" xmlns="http://www.w3.org/2000/svg" font-family="inherit">'
+            # The chart's words (axis ticks, labels) would be run-on noise in search results; its caption and table are indexed.
+            f'data-search-exclude aria-labelledby="{own}-title {own}-desc" xmlns="http://www.w3.org/2000/svg" font-family="inherit">'
             f'<title id="{own}-title">{escape(title)}</title><desc id="{own}-desc">{escape(description)}</desc>'
             + "".join(body) + "</svg>")
 

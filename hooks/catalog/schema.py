@@ -7,9 +7,12 @@ this module reads the very same file, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import copy
 import difflib
+import hashlib
 import json
 import re
+from collections import OrderedDict, deque
 from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
@@ -59,8 +62,71 @@ Validator = jsonschema.validators.extend(
 
 
 def schema_problems(located: Located, schema: dict[str, Any]) -> list[Problem]:
+    return [problem for error in _errors(located.data, schema) for problem in _problems(error, located)]
+
+
+def _errors(data: Any, schema: dict[str, Any]) -> list[Any]:
+    """Every schema error of `data`, the same as one validation of the whole file would give.
+
+    Validating the whole file takes seconds (233 models, 2,800 independent figures), and most of it
+    re-checks entries that did not change since the last run: under `mkdocs serve` one edit changes one
+    model, and the test corpus makes a hundred one-entry edits of the same file. So the file is checked
+    in two parts: the file with every keyed section's entries waved through (their keys are still checked),
+    then each entry against its own subschema, remembered by its content. An entry is checked again only
+    when its text changed.
+    """
     validator = Validator(schema, format_checker=jsonschema.FormatChecker())
-    return [problem for error in validator.iter_errors(located.data) for problem in _problems(error, located)]
+    keyed = _keyed_sections(schema)
+    if not isinstance(data, dict) or not keyed:
+        return list(validator.iter_errors(data))
+    errors = list(Validator(_outline(schema), format_checker=jsonschema.FormatChecker()).iter_errors(data))
+    fingerprint = _fingerprint(schema)
+    for section, entry_schema in keyed.items():
+        entries = data.get(section)
+        if not isinstance(entries, dict):
+            continue
+        for key, value in entries.items():
+            for error in _entry_errors(validator, fingerprint, section, entry_schema, value):
+                copied = jsonschema.ValidationError.create_from(error)
+                copied.path = copied.relative_path = deque((section, key, *error.path))
+                errors.append(copied)
+    return errors
+
+
+def _keyed_sections(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Top-level mappings whose entries all share one subschema (models, vendors, independent, ...)."""
+    return {name: spec["additionalProperties"] for name, spec in schema.get("properties", {}).items()
+            if isinstance(spec, dict) and spec.get("type") == "object" and isinstance(spec.get("additionalProperties"), dict)}
+
+
+def _outline(schema: dict[str, Any]) -> dict[str, Any]:
+    outline = copy.deepcopy(schema)
+    for name in _keyed_sections(schema):
+        outline["properties"][name]["additionalProperties"] = True
+    return outline
+
+
+def _fingerprint(schema: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()
+
+
+# Bounded, so that a long `mkdocs serve` session with many edits does not grow without end.
+_ENTRY_CACHE: OrderedDict[tuple[str, str, str], list[Any]] = OrderedDict()
+_ENTRY_CACHE_SIZE = 8192
+
+
+def _entry_errors(validator: Any, fingerprint: str, section: str, entry_schema: dict[str, Any], value: Any) -> list[Any]:
+    # The key tells 1, 1.0 and true apart (JSON does) and a date from its text (the schema does too).
+    key = (fingerprint, section, json.dumps(value, sort_keys=True, default=lambda o: f"<{type(o).__name__} {o!r}>"))
+    cached = _ENTRY_CACHE.get(key)
+    if cached is not None:
+        _ENTRY_CACHE.move_to_end(key)
+        return cached
+    found = list(validator.evolve(schema=entry_schema).iter_errors(value))
+    _ENTRY_CACHE[key] = found
+    if len(_ENTRY_CACHE) > _ENTRY_CACHE_SIZE:
+        _ENTRY_CACHE.popitem(last=False)
+    return found
 
 
 # `error` is a jsonschema.ValidationError read as Any: its stubs type every field as possibly unset, and iter_errors sets them all.
