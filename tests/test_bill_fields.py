@@ -88,3 +88,25 @@ def test_a_running_promotion_is_the_current_price(tmp_path):
 def test_an_ended_promotion_with_no_price_after_it_is_reported(tmp_path):
     found = load(tmp_path, lambda d: entry(d).update(promotion={"until": "2026-11-30"}))
     assert any("the promotion ended on 2026-11-30" in f and "no price after it" in f for f in found), found
+
+
+def test_model_pages_show_components_tiers_regions_promotions_and_changes_ahead():
+    from bill_fixtures import AS_OF, FIXTURE_MODELS
+    from factories import ACME
+
+    from catalog.model import Catalog
+    from catalog.render import environment, render
+    from catalog.views import build_views, landscape
+
+    catalog = Catalog({"acme": ACME}, {}, {m.id: m for m in FIXTURE_MODELS}, checked=AS_OF)
+    views, env = build_views(catalog), environment()
+
+    def page(model_id: str) -> str:
+        m = catalog.models[model_id]
+        return render(env, "model.md", f"models/{m.id}/", m=m, successors=(), catalog=catalog, views=views, land=landscape(catalog, views))
+
+    assert "Other price components" in page("audio-x") and "per 1,000 calls" in page("audio-x") and "eu &#43;10 &#37;" in page("audio-x")
+    tiers = page("tiers-x")
+    assert "Service tiers" in tiers and "0.5 × standard" in tiers and "not stated" in tiers
+    assert "Price change ahead:</strong> from Jan 1, 2027" in page("sched-x") and "?date=2027-01-01&amp;model=sched-x" in page("sched-x")
+    assert "Promotional</strong> price until Dec 31, 2026" in page("promo-x")

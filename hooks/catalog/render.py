@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import text
 from .bill import bill_options, model_entries
+from .facts import UNIT_LABELS
 from .charts import model_price_chart, site_charts
 from .export import API_VERSION
 from .differences import BLENDED_MIX, blended_price, compare
@@ -93,7 +94,8 @@ def environment() -> jinja2.Environment:
                        computed_verdict=computed_verdict, price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,
                        min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows,
-                       retiring_horizon_days=RETIRING_HORIZON_DAYS, bill_options=bill_options)
+                       retiring_horizon_days=RETIRING_HORIZON_DAYS, bill_options=bill_options,
+                       unit_labels=UNIT_LABELS)
     return env
 
 
