@@ -96,3 +96,13 @@ def test_browser_definitions_say_label_and_direction():
                                        "format": "tokens", "better": "higher"}
     assert shown["input"]["better"] == "lower" and shown["knowledge_cutoff"]["better"] is None
     assert shown["input_modalities"]["short"] == "Input"
+
+
+def test_every_exported_fact_is_in_the_api_document(real_catalog):
+    from catalog.export import _model
+    model = next(iter(real_catalog.models.values()))
+    document = _model(model, real_catalog)
+    # The price history is published as the current price and the whole history.
+    keys = {("price_history" if f.key == "pricing" else f.key) for f in MODEL_FACTS if f.api}
+    assert keys <= set(document), "a fact the registry exports is missing from api/models.json"
+    assert {f.name for f in PRICE_FACTS} <= set(document["price"])

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import text
-from .facts import FACTS, PRICE_KINDS, SPEC_FIELDS
+from .facts import FACTS, PRICE_KINDS, RETIRING_HORIZON_DAYS, SPEC_FIELDS
 from .model import Catalog, Model
 from .render import linker
 
@@ -93,7 +93,7 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
 
     return {"model_table": model_table, "price": price, "spec": spec, "model_link": model_link,
             "model_count": len(catalog.models), "vendor_count": len(catalog.vendors),
-            "as_of": text.long_date(catalog.as_of)}
+            "as_of": text.long_date(catalog.as_of), "retiring_horizon_days": RETIRING_HORIZON_DAYS}
 
 
 # Fenced blocks (``` or ~~~, any indent) and inline code spans.

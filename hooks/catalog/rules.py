@@ -86,6 +86,11 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
     if _is_int(context) and _is_int(output) and output > context:
         report(path + ("max_output_tokens",), f"expected at most the context window ({context:,}), found {output:,}")
 
+    released, verified = model.get("released"), model.get("verified")
+    if isinstance(released, str) and isinstance(verified, str) and _real_date(released) and _real_date(verified) and verified < released:
+        report(path + ("verified",), f"expected a date on or after the release date ({released}): a model's facts are "
+                                     f"checked once it is out; found {verified}")
+
     cutoff = model.get("knowledge_cutoff")
     if isinstance(cutoff, str) and len(cutoff) == 10 and not _real_date(cutoff):
         report(path + ("knowledge_cutoff",), f"expected a real calendar date, found {cutoff!r}")
@@ -226,6 +231,14 @@ def _market_rules(path: Path, model: dict, models: dict, as_of: Any, report: Rep
         value = model.get(field)
         if isinstance(value, str) and _real_date(value) and value > as_of:
             report(path + (field,), f"expected a date on or before as_of ({as_of}), found {value}")
+    cutoff = model.get("knowledge_cutoff")
+    if isinstance(cutoff, str) and FULL_DATE.match(cutoff) and cutoff > as_of[:len(cutoff)]:
+        # A month is compared with as_of's month: 2025-06 is after an as_of of 2025-05-31.
+        report(path + ("knowledge_cutoff",), f"expected a cutoff on or before as_of ({as_of}), found {cutoff}")
+    announced = retirement.get("announced")
+    if isinstance(announced, str) and _real_date(announced) and announced > as_of:
+        report(path + ("retirement", "announced"), f"expected a date on or before as_of ({as_of}): an announcement "
+                                                   f"the data has read cannot be later; found {announced}")
     entries = _sequence(model.get("pricing"))
     for index, entry in enumerate(entries):
         entry = _mapping(entry)
@@ -411,6 +424,11 @@ def _address_rules(data: dict, docs_dir: Optional[FsPath], report: Report) -> No
             if section == "models" and PAIR_SEPARATOR in key:
                 report((section, key), f"a model id may not contain '{PAIR_SEPARATOR}': comparison pages are named "
                                        f"<model>{PAIR_SEPARATOR}<model>, so two pairs could share one address", key=True)
+            elif section == "models" and (key.startswith(PAIR_SEPARATOR[1:]) or key.endswith(PAIR_SEPARATOR[:-1])):
+                # x + vs-y and x-vs + y both give the page x-vs-vs-y.
+                report((section, key), f"a model id may not start with '{PAIR_SEPARATOR[1:]}' or end with '{PAIR_SEPARATOR[:-1]}': "
+                                       f"comparison pages are named <model>{PAIR_SEPARATOR}<model>, so two pairs could share "
+                                       "one address", key=True)
 
 
 def _date_range_rules(value: Any, path: Path, report: Report) -> None:
