@@ -8,74 +8,12 @@
  */
 (function () {
   "use strict";
-  var REASONING = { none: "none", optional: "switchable", always: "always" };
-
-  /* Which columns hold the best value: the lowest or highest as the row says,
-     every one of them on a tie. None where the row has no direction, fewer
-     than two models have a value, or all values are the same. */
-  function bestOf(values, higherIsBetter) {
-    if (higherIsBetter === null) return [];
-    var present = values.filter(function (v) { return v !== null && v !== undefined; });
-    if (present.length < 2) return [];
-    var best = present.reduce(function (x, y) { return (higherIsBetter ? y > x : y < x) ? y : x; });
-    if (present.every(function (v) { return v === best; })) return [];
-    return values.map(function (v, i) { return v === best ? i : -1; }).filter(function (i) { return i >= 0; });
-  }
-
-  function statusText(f, m, asOf) {
-    var shutdown = m.retirement && m.retirement.shutdown;
-    if (m.status === "retired" || (shutdown && shutdown <= asOf)) return "retired";
-    return shutdown ? m.status + ", shuts down " + f.longDate(shutdown) : m.status;
-  }
-
-  /* Each row: a label, how to read the value off a model, how to show it, and
-     whether higher is better (true), lower is better (false) or neither (null). */
+  /* The rows of a pair page's side-by-side table, for any number of models: the data's own rows
+     (hooks/catalog/rows.py, shipped in api/compare.json), drawn by compare.js's rowSet, then the
+     independent evaluators' headline boards. */
   function specRows(f, models, doc) {
-    var vendors = {};
-    doc.vendors.forEach(function (v) { vendors[v.id] = v.name; });
-    function price(key) { return function (m) { return m.price ? m.price[key] : null; }; }
-    function tokens(v) { return { text: f.tokensShort(v), title: f.tokensLong(v) + " tokens" }; }
-    // Labels and which way is better: the fact registry's, as api/compare.json ships them (doc.facts).
-    var F = doc.facts, higher = f.higher;
-    var list = [
-      [F.vendor.label, function (m) { return vendors[m.vendor]; }, String, higher(F.vendor)],
-      [F.status.label, function (m) { return statusText(f, m, doc.as_of); }, String, higher(F.status)],
-      [F.input.label, price("input"), f.usd, higher(F.input)],
-      [F.output.label, price("output"), f.usd, higher(F.output)],
-      [F.cached_input.label, price("cached_input"), f.usd, higher(F.cached_input)],
-      [F.blended_price.label + " (" + f.MIX[0] + ":" + f.MIX[1] + ")", function (m) { return m.price ? f.blended(m.price) : null; }, f.money,
-       higher(F.blended_price)],
-      [F.context_window.label, function (m) { return m.context_window; }, tokens, higher(F.context_window)],
-      [F.max_output_tokens.label, function (m) { return m.max_output_tokens; }, tokens, higher(F.max_output_tokens)],
-      [F.input_modalities.label, function (m) { return m.modalities.input.join(", "); }, String, higher(F.input_modalities)],
-      [F.output_modalities.label, function (m) { return m.modalities.output.join(", "); }, String, higher(F.output_modalities)],
-      // Dates carry no mark (the registry says so): a later cutoff or release is not better by itself.
-      [F.knowledge_cutoff.label, function (m) { return m.knowledge_cutoff; }, f.monthOrDate, higher(F.knowledge_cutoff)],
-      [F.released.label, function (m) { return m.released; }, f.longDate, higher(F.released)],
-      [F.reasoning.label, function (m) { return m.reasoning; }, function (r) { return REASONING[r] || r; }, higher(F.reasoning)]
-    ];
-    // Benchmarks: those most of the chosen models report first, in the data's order otherwise.
-    var scored = doc.benchmarks.map(function (b, i) {
-      return { bench: b, order: i, count: models.filter(function (m) { return b.id in m.scores; }).length };
-    }).filter(function (x) { return x.count; });
-    scored.sort(function (x, y) { return y.count - x.count || x.order - y.order; });
-    scored.forEach(function (x) {
-      var b = x.bench;
-      list.push([b.name + (b.higher_is_better ? "" : " (lower is better)"),
-                 function (m) { return m.scores[b.id] ? m.scores[b.id].value : null; },
-                 function (v) { return f.scoreText(b, v); }, b.higher_is_better]);
-    });
-    var rows = list.map(function (r) {
-      var values = models.map(function (m) { var v = r[1](m); return v === undefined || v === "" ? null : v; });
-      var best = bestOf(values, r[3]);
-      return {
-        label: r[0],
-        cells: values.map(function (v, i) {
-          var shown = v === null ? "—" : r[2](v);
-          return { text: typeof shown === "object" ? shown.text : shown, title: typeof shown === "object" ? shown.title : null,
-                   best: best.indexOf(i) >= 0 };
-        })
-      };
+    var rows = f.rowSet(models, doc).map(function (r) {
+      return { key: r.key, label: r.label, cells: r.cells.map(function (c) { return { text: c.text, title: null, best: c.best }; }) };
     });
     return rows.concat(independentRows(models));
   }
@@ -139,7 +77,7 @@
     head.appendChild(tr); t.appendChild(head);
     var body = el("tbody");
     specRows(f, models, doc).forEach(function (r) {
-      var row = el("tr");
+      var row = el("tr", null, r.key ? { "data-row": r.key } : {});
       row.appendChild(el("th", r.label, { scope: "row" }));
       r.cells.forEach(function (c) {
         var td = el("td", c.text, c.title ? { title: c.title } : {});
@@ -208,7 +146,7 @@
         return;
       }
       status.textContent = "Comparing " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] + "." + missing;
-      target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. Context and output in tokens (exact count on hover). " +
+      target.appendChild(el("p", "Prices in USD per 1M tokens. Bold with ▲: the best value in the row. " +
                             "A wide table scrolls sideways; the row labels stay in place.",
                             { "class": "many-key" }));
       target.appendChild(table(f, models, doc, root));
@@ -256,6 +194,9 @@
         document.getElementById("many-status").textContent = "Could not load the model data: " + err.message;
       });
   }
+
+  // The rows it draws, for tests/test_parity.py.
+  window.LLMCompareMany = { specRows: function (models, doc) { return specRows(window.llmFormat, models, doc); } };
 
   // Loaded from inside the page content (after compare.js, which provides the
   // formats), so instant navigation runs this file on each arrival: subscribe once.

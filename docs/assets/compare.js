@@ -1,7 +1,9 @@
 /* Compare any two models, in the browser, from api/compare.json (a compact extract of api/models.json).
  *
- * A port of hooks/catalog/differences.py and views.side_by_side (the Python
- * is the reference; tests/browser check that both say the same for a pair).
+ * The side-by-side rows are data: hooks/catalog/rows.py defines them once and api/compare.json
+ * ships the definitions and each model's cells; this file only draws them and marks the best
+ * (rowSet). The key-difference sentences are a port of hooks/catalog/differences.py (the Python
+ * is the reference; tests/test_parity.py checks both say the same for every pair page).
  * Data text is only ever set with textContent, never as HTML.
  */
 (function () {
@@ -211,38 +213,50 @@
     return out;
   }
 
-  /* Which way a fact of the registry (api/compare.json "facts") is better: true higher, false lower, null neither. */
-  function higher(fact) { return fact.better === "higher" ? true : fact.better === "lower" ? false : null; }
+  /* Which columns hold the best value (rows.best_of): the highest or lowest as the row says, every one of
+     them on a tie; none where the row has no direction, fewer than two models have a value, or all are the same. */
+  function bestOf(values, better) {
+    if (better === null || better === undefined) return [];
+    var present = values.filter(function (v) { return v !== null && v !== undefined; });
+    if (present.length < 2 || present.every(function (v) { return v === present[0]; })) return [];
+    var best = present.reduce(function (x, y) { return (better ? y > x : y < x) ? y : x; });
+    return values.map(function (v, i) { return v === best ? i : -1; }).filter(function (i) { return i >= 0; });
+  }
 
-  /* `facts`: the registry's display definitions (labels, better direction), as api/compare.json ships them. */
-  function rows(a, b, benchmarks, vendors, facts) {
-    var pa = a.price || {}, pb = b.price || {}, F = facts;
-    function perM(name) { return F[name].label + " (per 1M)"; }
-    var list = [
-      [F.vendor.label, vendors[a.vendor], vendors[b.vendor], String, higher(F.vendor)],
-      [F.released.label, a.released, b.released, longDate, higher(F.released)],   // dates carry no better/worse mark
-      [F.status.label, a.status, b.status, String, higher(F.status)],
-      [F.context_window.label, a.context_window, b.context_window, function (v) { return tokensLong(v) + " tokens"; }, higher(F.context_window)],
-      [F.max_output_tokens.label, a.max_output_tokens, b.max_output_tokens, function (v) { return tokensLong(v) + " tokens"; }, higher(F.max_output_tokens)],
-      [F.knowledge_cutoff.label, a.knowledge_cutoff, b.knowledge_cutoff, monthOrDate, higher(F.knowledge_cutoff)],
-      [F.input_modalities.short, a.modalities.input.join(", "), b.modalities.input.join(", "), String, higher(F.input_modalities)],
-      [F.output_modalities.short, a.modalities.output.join(", "), b.modalities.output.join(", "), String, higher(F.output_modalities)],
-      [perM("input"), pa.input, pb.input, usd, higher(F.input)],
-      [perM("cached_input"), pa.cached_input, pb.cached_input, usd, higher(F.cached_input)],
-      [perM("output"), pa.output, pb.output, usd, higher(F.output)],
-      [F.blended_price.label + " (" + MIX[0] + ":" + MIX[1] + ", per 1M)", a.price && blended(a.price), b.price && blended(b.price), money,
-       higher(F.blended_price)]
-    ];
-    var keys = Object.keys(a.scores).concat(Object.keys(b.scores).filter(function (k) { return !(k in a.scores); }));
-    keys.forEach(function (k) {
-      var bench = benchmarks[k];
-      list.push([bench.name + (bench.higher_is_better ? "" : " (lower is better)"), a.scores[k] && a.scores[k].value,
-                 b.scores[k] && b.scores[k].value, function (v) { return scoreText(bench, v); }, bench.higher_is_better]);
+  /* The rows of a comparison of `models`, as hooks/catalog/rows.py defines them and api/compare.json ships
+     them (doc.rows, each model's cells): the fixed rows in order, then the benchmarks any of the models
+     reports, most reported first, then the data's order. Labels, formats and directions are the data's. */
+  function rowSet(models, doc) {
+    var fixed = doc.rows.filter(function (r) { return !r.benchmark; });
+    var list = fixed.map(function (def, i) {
+      return { def: def, cells: models.map(function (m) {
+        var c = m.cells[i];
+        return c === null || c === undefined ? { text: "—", value: null } : Array.isArray(c) ? { text: c[0], value: c[1] } : { text: c, value: null };
+      }) };
+    });
+    var benches = doc.rows.filter(function (r) { return r.benchmark; }).map(function (def, order) {
+      var id = def.key.slice("score:".length);
+      return { def: def, id: id, order: order, count: models.filter(function (m) { return id in m.scores; }).length };
+    }).filter(function (x) { return x.count; });
+    benches.sort(function (x, y) { return y.count - x.count || x.order - y.order; });
+    benches.forEach(function (x) {
+      list.push({ def: x.def, cells: models.map(function (m) {
+        var s = m.scores[x.id];
+        return s ? { text: s.text, value: s.value } : { text: "—", value: null };
+      }) });
     });
     return list.map(function (r) {
-      var va = r[1], vb = r[2], better = null;
-      if (r[4] !== null && va != null && vb != null && va !== vb) better = ((va > vb) === r[4]) ? "a" : "b";
-      return { label: r[0], a: va == null ? "—" : r[3](va), b: vb == null ? "—" : r[3](vb), better: better };
+      var best = bestOf(r.cells.map(function (c) { return c.value; }), r.def.better);
+      return { key: r.def.key, label: r.def.label,
+               cells: r.cells.map(function (c, i) { return { text: c.text, best: best.indexOf(i) >= 0 }; }) };
+    });
+  }
+
+  /* The side-by-side rows of two models: rowSet, with the better side named "a" or "b". */
+  function rows(a, b, doc) {
+    return rowSet([a, b], doc).map(function (r) {
+      return { key: r.key, label: r.label, a: r.cells[0].text, b: r.cells[1].text,
+               better: r.cells[0].best ? "a" : r.cells[1].best ? "b" : null };
     });
   }
 
@@ -254,9 +268,8 @@
   }
 
   function render(target, a, b, doc, root) {
-    var benchmarks = {}, vendors = {};
+    var benchmarks = {};
     doc.benchmarks.forEach(function (x) { benchmarks[x.id] = x; });
-    doc.vendors.forEach(function (x) { vendors[x.id] = x.name; });
     target.textContent = "";
     var h = el("h2", a.name + " vs " + b.name, { id: "comparison" });
     target.appendChild(h);
@@ -281,8 +294,8 @@
     ["Specification", a.name, b.name].forEach(function (t) { tr.appendChild(el("th", t, { scope: "col" })); });
     head.appendChild(tr); table.appendChild(head);
     var body = el("tbody");
-    rows(a, b, benchmarks, vendors, doc.facts).forEach(function (r) {
-      var row = el("tr");
+    rows(a, b, doc).forEach(function (r) {
+      var row = el("tr", null, { "data-row": r.key });
       row.appendChild(el("th", r.label, { scope: "row" }));
       ["a", "b"].forEach(function (side) {
         var td = el("td", r[side]);
@@ -370,9 +383,10 @@
 
   // The number and date formats, shared with compare-many.js (loaded after this file).
   window.llmFormat = { MIX: MIX, usd: usd, money: money, tokensShort: tokensShort, tokensLong: tokensLong,
-                       longDate: longDate, monthOrDate: monthOrDate, scoreText: scoreText, blended: blended, el: el, higher: higher };
+                       longDate: longDate, monthOrDate: monthOrDate, scoreText: scoreText, blended: blended, el: el,
+                       rowSet: rowSet };
   // The rules, for the browser test that checks them against the Python for every pair.
-  window.LLMCompareRules = { differences: differences, rows: rows };
+  window.LLMCompareRules = { differences: differences, rows: rows, rowSet: rowSet };
 
   // Loaded by the pages that use it, from inside their content, so Material's
   // instant navigation runs this file again on each arrival: subscribe once,

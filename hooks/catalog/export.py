@@ -15,10 +15,11 @@ import json
 from datetime import date
 from typing import Any, Optional
 
-from .differences import blended_price, compare
+from .differences import blended_price
 from .facts import CSV_COLUMNS, ENTRY_FIELDS, PRICE_FIELDS, RETIRING_HORIZON_DAYS, display_definitions
+from .rows import model_cells, shipped_cells, shipped_rows
 from .model import Catalog, Caveat, EditorialPoint, Model, PricePoint, Source
-from .views import Pair, SiteViews, computed_verdict
+from .views import Pair, SiteViews
 
 # Bump on any change a consumer could notice (renamed or removed field,
 # changed meaning); adding a field keeps the version. The history is on the
@@ -38,7 +39,7 @@ def models_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
         "benchmarks": [{"id": b.id, "name": b.name, "description": b.description, "unit": b.unit,
                         "higher_is_better": b.higher_is_better, "url": b.url} for b in catalog.benchmarks.values()],
         "models": [_model(m, catalog) for m in catalog.models.values()],
-        "pairs": [_pair(p) for p in views.pairs],
+        "pairs": [_pair(p, views) for p in views.pairs],
     }
 
 
@@ -48,7 +49,7 @@ def models_json(catalog: Catalog, views: SiteViews) -> str:
 
 def model_documents(catalog: Catalog, views: SiteViews) -> dict[str, str]:
     """api/models/<id>.json for every model: the model and the pairs it is in, with their texts."""
-    pairs = {p.slug: _pair(p) for p in views.pairs}  # each pair's sentences computed once, not once per model
+    pairs = {p.slug: _pair(p, views) for p in views.pairs}  # each pair's sentences computed once, not once per model
     return {m.id: _dump({**_header(catalog, "llm-compare/model"), "model": _model(m, catalog),
                          "pairs": [pairs[p.slug] for p in views.pairs_of.get(m.id, ())]})
             for m in catalog.models.values()}
@@ -159,8 +160,8 @@ def _caveat(c: Caveat) -> dict[str, Any]:
     return {"about": c.about, "text": c.text, "sources": [_source(s) for s in c.sources]}
 
 
-def _pair(p: Pair) -> dict[str, Any]:
-    diffs = compare(p.a, p.b)
+def _pair(p: Pair, views: SiteViews) -> dict[str, Any]:
+    diffs = views.pair_differences(p)  # computed once per build, in build_views
     c = p.comparison
 
     def points(items: tuple[EditorialPoint, ...], title: str, body: str) -> list[dict[str, Any]]:
@@ -168,7 +169,7 @@ def _pair(p: Pair) -> dict[str, Any]:
 
     return {
         "models": [p.a.id, p.b.id], "page": p.url, "featured": c is not None,
-        "verdict": computed_verdict(diffs),
+        "verdict": views.verdict(p),
         "differences": [{"dimension": d.dimension, "topic": d.topic or None, "sentence": d.sentence, "favours": d.better,
                          "sources": [_source(s) for s in d.sources]} for d in diffs.items],
         "editorial": {"intro": c.intro or None, "differences": points(c.differences, "title", "text"),
@@ -231,8 +232,10 @@ def compare_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
             "announced_modalities": {"input": list(m.announced.input), "output": list(m.announced.output)} if m.announced else None,
             "price": {"input": p.input, "cached_input": p.cached_input, "output": p.output} if p else None,
             "price_history": [{"since": x.since.isoformat(), "input": x.input, "output": x.output} for x in m.pricing],
-            "scores": {k: {"value": s.value, **({"note": s.note} if s.note else {})} for k, s in m.scores.items()},
+            "scores": {k: {"value": s.value, "text": s.text, **({"note": s.note} if s.note else {})} for k, s in m.scores.items()},
             "retirement": {"shutdown": _iso(m.retirement.shutdown)} if m.retirement else None,
+            # The cells of the comparison rows (hooks/catalog/rows.py), as the pair pages show them.
+            "cells": shipped_cells(views.cells[m.id] if m.id in views.cells else model_cells(m, catalog.as_of)),
         }
 
     return {
@@ -243,6 +246,9 @@ def compare_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
         "facts": display_definitions(),
         # Guidance and "current" lists leave out models shutting down within this many days of as_of.
         "retiring_horizon_days": RETIRING_HORIZON_DAYS,
+        "horizon_days": RETIRING_HORIZON_DAYS,
+        # The rows every comparison shows, in order (hooks/catalog/rows.py): the scripts draw these, not their own.
+        "rows": shipped_rows(catalog.benchmarks),
         "vendors": [{"id": v.id, "name": v.name} for v in catalog.vendors.values()],
         "benchmarks": [{"id": b.id, "name": b.name, "unit": b.unit, "higher_is_better": b.higher_is_better}
                        for b in catalog.benchmarks.values()],

@@ -93,7 +93,8 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
 
     return {"model_table": model_table, "price": price, "spec": spec, "model_link": model_link,
             "model_count": len(catalog.models), "vendor_count": len(catalog.vendors),
-            "as_of": text.long_date(catalog.as_of), "retiring_horizon_days": RETIRING_HORIZON_DAYS}
+            "as_of": text.long_date(catalog.as_of), "horizon_days": RETIRING_HORIZON_DAYS,
+            "retiring_horizon_days": RETIRING_HORIZON_DAYS}
 
 
 # Fenced blocks (``` or ~~~, any indent) and inline code spans.

@@ -16,11 +16,11 @@ from .bill import bill_options, model_entries
 from .facts import UNIT_LABELS
 from .charts import model_price_chart, site_charts
 from .export import API_VERSION
-from .differences import BLENDED_MIX, blended_price, compare
+from .differences import BLENDED_MIX, blended_price
 from .model import MIN_SCORED, MIN_SCORED_SHARE, MODALITIES, RETIRING_HORIZON_DAYS, STATUSES, Catalog, Model, Source
 from .status import RETIRING_WINDOW_DAYS, data_status, retiring_soon
-from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, computed_verdict, excluded_reasons, landscape, many_default,
-                    side_by_side, succession, top_differences, workload_cost, independent_rows)
+from .views import (LONG_WORKLOAD, WORKLOAD, SiteViews, excluded_reasons, landscape, many_default,
+                    succession, top_differences, independent_rows)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -90,12 +90,12 @@ def environment() -> jinja2.Environment:
     # The calculator's models: priced and served on as_of.
     env.tests["served_priced"] = lambda m, day: bool(m.current_price) and m.served_on(day)
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
-                       long_workload=LONG_WORKLOAD, workload_cost=workload_cost, excluded_reasons=excluded_reasons,
-                       computed_verdict=computed_verdict, price_chart=model_price_chart, top_differences=top_differences,
+                       long_workload=LONG_WORKLOAD, excluded_reasons=excluded_reasons,
+                       price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,
                        min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows,
-                       retiring_horizon_days=RETIRING_HORIZON_DAYS, bill_options=bill_options,
-                       unit_labels=UNIT_LABELS)
+                       retiring_horizon_days=RETIRING_HORIZON_DAYS, horizon_days=RETIRING_HORIZON_DAYS,
+                       bill_options=bill_options, unit_labels=UNIT_LABELS)
     return env
 
 
@@ -149,8 +149,8 @@ def generated_pages(catalog: Catalog, views: SiteViews, env: jinja2.Environment)
         pages.append(PageSource(f"vendors/{vendor.id}.md", render(env, "vendor.md", f"vendors/{vendor.id}/", vendor=vendor,
                                                                   models=catalog.models_of(vendor.id), **shared)))
     for pair in views.pairs:
-        pages.append(PageSource(f"compare/{pair.slug}.md", render(env, "pair.md", pair.url, pair=pair, diffs=compare(pair.a, pair.b),
-                                                                  rows=side_by_side(pair.a, pair.b), **shared)))
+        pages.append(PageSource(f"compare/{pair.slug}.md", render(env, "pair.md", pair.url, pair=pair, diffs=views.pair_differences(pair),
+                                                                  rows=views.rows[pair.slug], **shared)))
     for key, fit in views.fits.items():
         pages.append(PageSource(f"applications/{key}.md", render(env, "application.md", f"applications/{key}/", fit=fit, **shared)))
     return pages

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Optional
 
 from . import text
 from .applications import ApplicationFit, rank
 from .bill import Workload, bill
-from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase
+from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare
 from .model import Catalog, Comparison, IndependentFigure, Model
+from .rows import Cell, Row, model_cells, row_set
 
 # The example workload every pair page prices: a month of a busy chat feature.
 WORKLOAD = {"requests": 1_000_000, "input_tokens": 500, "output_tokens": 200}
 # A month of long-document questions: above the usual 200K/272K long-context thresholds.
 LONG_WORKLOAD = {"requests": 10_000, "input_tokens": 300_000, "output_tokens": 2_000}
+WORKLOADS = {"chat": WORKLOAD, "long": LONG_WORKLOAD}
 
 
 @dataclass(frozen=True)
@@ -33,20 +35,22 @@ class Pair:
 
 
 @dataclass(frozen=True)
-class SideBySideRow:
-    label: str
-    a: str
-    b: str
-    better: Optional[str] = None      # "a", "b" or None (equal, unknown, or no direction)
-    a_sort: Any = None
-    b_sort: Any = None
-
-
-@dataclass(frozen=True)
 class SiteViews:
     fits: dict[str, ApplicationFit]
     pairs: tuple[Pair, ...]
     pairs_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
+    # Computed once per build, read by the pages and the exports alike:
+    cells: dict[str, dict[str, Cell]] = field(default_factory=dict)            # model id -> its comparison cells
+    differences: dict[str, PairDifferences] = field(default_factory=dict)      # pair slug -> its differences
+    rows: dict[str, tuple[Row, ...]] = field(default_factory=dict)             # pair slug -> its side-by-side rows
+    workloads: dict[str, dict[str, WorkloadLine]] = field(default_factory=dict)  # workload name -> model id -> cost
+    verdicts: dict[str, str] = field(default_factory=dict)                     # pair slug -> its one-sentence verdict
+
+    def pair_differences(self, pair: Pair) -> PairDifferences:
+        return self.differences[pair.slug] if pair.slug in self.differences else compare(pair.a, pair.b)
+
+    def verdict(self, pair: Pair) -> str:
+        return self.verdicts[pair.slug] if pair.slug in self.verdicts else computed_verdict(self.pair_differences(pair))
 
 
 def build_views(catalog: Catalog) -> SiteViews:
@@ -57,7 +61,12 @@ def build_views(catalog: Catalog) -> SiteViews:
     for pair in pairs:
         pairs_of[pair.a.id].append(pair)
         pairs_of[pair.b.id].append(pair)
-    return SiteViews(fits, pairs, {k: tuple(v) for k, v in pairs_of.items()})
+    cells = {m.id: model_cells(m, catalog.as_of) for m in models}
+    differences = {p.slug: compare(p.a, p.b) for p in pairs}
+    rows = {p.slug: tuple(row_set([p.a, p.b], catalog.benchmarks, lambda m: cells[m.id])) for p in pairs}
+    workloads = {name: {m.id: workload_line(m, w) for m in models} for name, w in WORKLOADS.items()}
+    verdicts = {slug: computed_verdict(d) for slug, d in differences.items()}
+    return SiteViews(fits, pairs, {k: tuple(v) for k, v in pairs_of.items()}, cells, differences, rows, workloads, verdicts)
 
 
 def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
@@ -129,39 +138,6 @@ def nearest_rivals(priced: list[Model]) -> dict[str, Model]:
     return found
 
 
-def side_by_side(a: Model, b: Model) -> list[SideBySideRow]:
-    """Spec rows for two models, with the better value marked where 'better' has a direction."""
-    rows: list[SideBySideRow] = []
-
-    def row(label: str, va: Any, vb: Any, show: Callable[[Any], str], higher_is_better: Optional[bool]) -> None:
-        better = None
-        if higher_is_better is not None and va is not None and vb is not None and va != vb:
-            better = "a" if (va > vb) == higher_is_better else "b"
-        rows.append(SideBySideRow(label, show(va) if va is not None else "—", show(vb) if vb is not None else "—",
-                                  better, va, vb))
-
-    pa, pb = a.current_price, b.current_price
-    row("Vendor", a.vendor.name, b.vendor.name, str, None)
-    # Dates are facts, not scores: no better/worse mark on release or cutoff.
-    row("Released", a.released, b.released, text.long_date, None)
-    row("Status", a.status, b.status, str, None)
-    row("Context window", a.context_window, b.context_window, lambda v: f"{text.tokens_long(v)} tokens", True)
-    row("Maximum output", a.max_output_tokens, b.max_output_tokens, lambda v: f"{text.tokens_long(v)} tokens", True)
-    row("Knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, text.month_or_date, None)
-    row("Input", ", ".join(a.input_modalities), ", ".join(b.input_modalities), str, None)
-    row("Output", ", ".join(a.output_modalities), ", ".join(b.output_modalities), str, None)
-    row("Input price (per 1M)", pa and pa.input, pb and pb.input, text.usd, False)
-    row("Cached input price (per 1M)", pa and pa.cached_input, pb and pb.cached_input, text.usd, False)
-    row("Output price (per 1M)", pa and pa.output, pb and pb.output, text.usd, False)
-    row(f"Blended price ({BLENDED_MIX[0]}:{BLENDED_MIX[1]}, per 1M)", pa and blended_price(pa), pb and blended_price(pb), text.money, False)
-    for key in [k for k in a.scores if k in b.scores] + [k for k in a.scores if k not in b.scores] + [k for k in b.scores if k not in a.scores]:
-        sa, sb = a.scores.get(key), b.scores.get(key)
-        bench = (sa or b.scores[key]).benchmark
-        row(bench.name + ("" if bench.higher_is_better else " (lower is better)"),
-            sa and sa.value, sb and sb.value, bench.format, bench.higher_is_better)
-    return rows
-
-
 SPEED_BOARDS = ("output_speed", "ttft")
 
 
@@ -213,11 +189,34 @@ def independent_rows(a: Model, b: Model, speed: Optional[bool] = None) -> list[I
 
 
 def workload_cost(model: Model, requests: int, input_tokens: int, output_tokens: int) -> Optional[float]:
-    """USD for `requests` requests of the given size at the current list price (no caching, no batch): the bill's total
-    (catalog/bill.py, the calculator's computation; the long-context tier applies when the prompt is above one)."""
+    """USD for `requests` requests of the given size at the current list price (no caching, no batch)."""
+    line = workload_line(model, {"requests": requests, "input_tokens": input_tokens, "output_tokens": output_tokens})
+    return line.total
+
+
+@dataclass(frozen=True)
+class WorkloadLine:
+    """One model's cost of a workload, computed once per build: the pages only show it."""
+
+    model: Model
+    fits: bool = True                 # the request fits the context window
+    input_cost: Optional[float] = None
+    output_cost: Optional[float] = None
+    total: Optional[float] = None     # None: no published per-token price
+    tier_above: Optional[int] = None  # the long-context tier's threshold, when that price applies
+
+
+def workload_line(model: Model, w: dict[str, int]) -> WorkloadLine:
     if model.current_price is None:
-        return None
-    return bill(model.current_price, Workload(requests, input_tokens, output_tokens=output_tokens)).total
+        return WorkloadLine(model)
+    price = model.current_price.for_prompt(w["input_tokens"])  # the long-context tier, if the prompt is above one
+    # The bill's computation (catalog/bill.py), the calculator's: the same lines, the same total.
+    lines = {line.label: line.amount for line in
+             bill(model.current_price, Workload(w["requests"], w["input_tokens"], output_tokens=w["output_tokens"])).lines}
+    input_cost, output_cost = lines.get("Input", 0.0), lines.get("Output", 0.0)
+    tier = getattr(price, "above", None) if price is not model.current_price else None
+    return WorkloadLine(model, w["input_tokens"] + w["output_tokens"] <= model.context_window,
+                        input_cost, output_cost, input_cost + output_cost, tier)
 
 
 def computed_verdict(diffs: PairDifferences) -> str:

@@ -12,17 +12,19 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from catalog import load_catalog  # noqa: E402
-from catalog.text import money, tokens_long, tokens_short, usd  # noqa: E402
+from catalog.rows import FACTS  # noqa: E402
+from catalog.text import money, tokens_long, usd  # noqa: E402
 
 CATALOG = load_catalog(ROOT / "data" / "models.yaml", ROOT / "data" / "models.schema.json", "data/models.yaml")
 TABLE = "table[data-table=compare-many]"
 
 # The rows whose best value the test works out on its own: label -> (value of a model, lower is better).
+# The labels are the pair pages' (hooks/catalog/rows.py), shipped in api/compare.json.
 MEASURED = {
-    "Input price": (lambda m: m.current_price and m.current_price.input, True),
-    "Output price": (lambda m: m.current_price and m.current_price.output, True),
-    "Cached input price": (lambda m: m.current_price and m.current_price.cached_input, True),
-    "Blended price (3:1)": (lambda m: m.current_price and (3 * m.current_price.input + m.current_price.output) / 4, True),
+    "Input price (per 1M)": (lambda m: m.current_price and m.current_price.input, True),
+    "Output price (per 1M)": (lambda m: m.current_price and m.current_price.output, True),
+    "Cached input price (per 1M)": (lambda m: m.current_price and m.current_price.cached_input, True),
+    "Blended price (3:1, per 1M)": (lambda m: m.current_price and (3 * m.current_price.input + m.current_price.output) / 4, True),
     "Context window": (lambda m: m.context_window, False),
     "Maximum output": (lambda m: m.max_output_tokens, False),
 }
@@ -66,21 +68,20 @@ def test_choosing_three_models_builds_the_table_in_that_order(page, base_url):
     assert parse_qs(urlparse(page.url).query) == {"m": [",".join(ids)]}
     rows = table_rows(page)
     labels = list(rows)
-    assert labels[:13] == ["Vendor", "Status", "Input price", "Output price", "Cached input price", "Blended price (3:1)",
-                           "Context window", "Maximum output", "Input modalities", "Output modalities", "Knowledge cutoff",
-                           "Released", "Reasoning step"]
+    # The pair pages' rows, in their order (one definition: hooks/catalog/rows.py).
+    assert labels[:len(FACTS)] == [f.label for f in FACTS.values()]
     models = [CATALOG.models[i] for i in ids]
-    # The site's number formats: list prices exact, computed money to the cent, tokens as K with the exact count on hover.
-    for m, cell in zip(models, rows["Input price"]):
+    # The site's number formats: list prices exact, computed money to the cent, tokens counted exactly.
+    for m, cell in zip(models, rows["Input price (per 1M)"], strict=True):
         assert cell["text"] == usd(m.current_price.input)
-    for m, cell in zip(models, rows["Blended price (3:1)"]):
+    for m, cell in zip(models, rows["Blended price (3:1, per 1M)"], strict=True):
         assert cell["text"] == money((3 * m.current_price.input + m.current_price.output) / 4)
-    for m, cell in zip(models, rows["Context window"]):
-        assert cell["text"] == tokens_short(m.context_window) and cell["title"] == f"{tokens_long(m.context_window)} tokens"
-    assert [c["text"] for c in rows["Cached input price"]] == [usd(m.current_price.cached_input) for m in models]
+    for m, cell in zip(models, rows["Context window"], strict=True):
+        assert cell["text"] == f"{tokens_long(m.context_window)} tokens"
+    assert [c["text"] for c in rows["Cached input price (per 1M)"]] == [usd(m.current_price.cached_input) for m in models]
     # Benchmarks the models report, with percentages written without a space.
     benchmarks = {s.benchmark.name for m in models for s in m.scores.values()}
-    assert set(labels[13:]) == benchmarks
+    assert set(labels[len(FACTS):]) == benchmarks
     assert all(c["text"] == "—" or (c["text"].endswith("%") and " " not in c["text"]) for name in benchmarks for c in rows[name])
     assert page.locator("#many-form .many-count").inner_text() == "(3 chosen)"
 
@@ -111,11 +112,12 @@ def test_best_marks_match_an_independent_computation(page, base_url, ids):
     rows = table_rows(page)
     models = [CATALOG.models[i] for i in ids]
     for label, (value, lower) in MEASURED.items():
-        marked = [i for i, cell in zip(ids, rows[label]) if cell["best"]]
+        marked = [i for i, cell in zip(ids, rows[label], strict=True) if cell["best"]]
         assert marked == expected_best(models, value, lower), label
         for cell in rows[label]:
             assert (cell["said"] == " (best)") == cell["best"] and (cell["weight"] == "700") == cell["best"], (label, cell)
-    for label in ("Vendor", "Status", "Input modalities", "Released", "Reasoning step"):
+    # Dates carry no mark either: a later release or knowledge cutoff is not a win.
+    for label in ("Vendor", "Status", "Input", "Released", "Knowledge cutoff", "Reasoning step"):
         assert not any(cell["best"] for cell in rows[label]), f"{label} has no direction"
 
 
