@@ -13,7 +13,6 @@ import http.server
 import shutil
 import sys
 import threading
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -177,3 +176,38 @@ def test_a_cache_write_heavy_workload_on_the_real_site(page, base_url):
     assert {k: v[0] for k, v in b["lines"].items()} == {"Input": "$900.00", "Cached input": "$90.00",
                                                         "Cache write (1h)": "$1,200.00", "Output": "$120.00"}
     assert b["total"] == "$2,310.00"
+
+
+# --- the real data, once it records issue 16's facts (research in /work/research/prices16/) ---------------
+# These skip, saying why, until data/models.yaml has the fact; then they check the real site with hand figures.
+
+def _real(model_id: str):
+    from helpers import real_catalog
+    return real_catalog().models.get(model_id)
+
+
+def test_gemini_38_flash_scheduled_change_on_the_real_site(page, base_url):
+    m = _real("gemini-3.8-flash")
+    ahead = [p for p in (m.scheduled_prices if m else ()) if p.since.isoformat() == "2027-01-01"]
+    if not ahead or (ahead[0].input, ahead[0].cached_input, ahead[0].output) != (1.5, 0.15, 7.5):
+        pytest.skip("data/models.yaml does not record Gemini 3.8 Flash's scheduled $1.50 / $0.15 / $7.50 from 2027-01-01 yet")
+    # $0.75 in / $0.075 cached / $3.75 out until 2026-12-31, then $1.50 / $0.15 / $7.50.
+    # 1,000,000 requests of 500 input (20 % cached) and 200 out:
+    #   as_of:       400M x $0.75 + 100M x $0.075 + 200M x $3.75 = $300 + $7.50 + $750 = $1,057.50
+    #   2027-01-15:  400M x $1.50 + 100M x $0.15  + 200M x $7.50 = $600 + $15 + $1,500 = $2,115.00
+    fields = dict(requests=1000000, input=500, cache=20, output=200, model="gemini-3.8-flash")
+    assert open_bill(page, base_url, **fields)["total"] == "$1,057.50"
+    later = open_bill(page, base_url, date="2027-01-15", **fields)
+    assert later["total"] == "$2,115.00" and "scheduled price from 2027-01-01" in later["notes"]
+
+
+def test_gpt_61_sol_flex_on_the_real_site(page, base_url):
+    m = _real("gpt-6.1-sol")
+    flex = m.current_price.service_tier("flex") if m and m.current_price else None
+    if not flex or flex.multiplier != 0.5 or not flex.stacks_with.cached_input or (m.current_price.input, m.current_price.cached_input,
+                                                                                     m.current_price.output) != (2.0, 0.1, 10.0):
+        pytest.skip("data/models.yaml does not record GPT-6.1 Sol's flex tier (0.5 x $2 / $0.10 / $10, with cached input) yet")
+    # Flex = half of $2 in / $0.10 cached / $10 out = $1 / $0.05 / $5. 100,000 requests of 5,000 input (20 % cached), 1,000 out:
+    #   400M x $1 = $400; 100M x $0.05 = $5; 100M x $5 = $500; total $905.00
+    b = open_bill(page, base_url, requests=100000, input=5000, cache=20, output=1000, tier="flex", model="gpt-6.1-sol")
+    assert b["total"] == "$905.00"
