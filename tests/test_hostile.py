@@ -216,6 +216,17 @@ CASES = [
     Case("quoted-id", anywhere(r"^  gpt-4o:$", '  "gpt-4o":'), Accepted(lambda plan: "gpt-4o" in plan.catalog.models)),
     Case("name-at-limit", gpt4o(r"name: GPT-4o\n", f"name: {'x' * 200}\n"), Accepted(lambda plan: "x" * 200 in page(plan, "models/gpt-4o.md"))),
     Case("unicode-name", gpt4o(r"name: GPT-4o\n", "name: GPT-4o «Ω» 模型 🚀 مرحبا\n"), Accepted(lambda plan: "模型 🚀" in page(plan, "models/gpt-4o.md"))),
+    # Issue #14, "located badly" and dates: each at its own line, on its field, saying what was expected.
+    Case("id-ending-in-vs", anywhere(r"^  gpt-6-astra:$", "  gpt-6-astra-vs:"), Rejected("models.gpt-6-astra-vs", "may not start with 'vs-' or end with '-vs'")),
+    Case("id-starting-with-vs", anywhere(r"^  gpt-6-astra:$", "  vs-gpt-6-astra:"), Rejected("models.vs-gpt-6-astra", "may not start with 'vs-' or end with '-vs'")),
+    Case("escaped-noncharacter-name", gpt4o(r"name: GPT-4o\n", 'name: "GPT-4o\\uffff"\n'), Rejected("gpt-4o.name", "U+FFFF")),
+    Case("raw-noncharacter-name", gpt4o(r"name: GPT-4o\n", "name: GPT-4o\ufffe\n"), Rejected("gpt-4o.name", "U+FFFE")),
+    Case("price-1e-300", gpt4o(r"input: 2\.5\n", "input: 1.0e-300\n"), Rejected("gpt-4o.pricing[1].input", "at most 6 decimals")),
+    Case("megabyte-key", gpt4o(r"    name: GPT-4o\n", "    " + "k" * 1_000_000 + ": 1\n    name: GPT-4o\n"), Rejected("gpt-4o.kkkk", "YAML syntax error")),
+    Case("cutoff-after-as-of", gpt4o(r"knowledge_cutoff: 2023-10", "knowledge_cutoff: 2099-01"), Rejected("gpt-4o.knowledge_cutoff", "on or before as_of")),
+    Case("retirement-announced-after-as-of", anywhere(r"^      announced: 2026-10-14$", "      announced: 2098-10-14"),
+         Rejected("retirement.announced", "on or before as_of")),
+    Case("verified-decades-before-release", gpt4o(r"verified: 2026-11-25", "verified: 1990-01-01"), Rejected("gpt-4o.verified", "on or after the release date")),
 ]
 
 
@@ -285,3 +296,11 @@ def test_hostile_edit_build(case: Case, project: Path):
         assert (project / "site" / "models" / "gpt-4o" / "index.html").is_file()
         html = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
         assert "<script>alert" not in html and "<img src=x" not in html
+
+
+def test_a_megabyte_key_prints_a_short_line(tmp_path: Path):
+    """The problem line names the key by its start and end, not the whole megabyte (issue #14)."""
+    case = next(c for c in CASES if c.name == "megabyte-key")
+    with pytest.raises(DataError) as caught:
+        _prepare(_edited(case)[0], tmp_path)
+    assert max(len(line) for line in caught.value.report().splitlines()) < 2_500

@@ -14,7 +14,7 @@ CATALOG = real_catalog()
 
 def test_models_json_has_every_model_with_current_price_and_history(built_site):
     doc = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
-    assert doc["format"] == "llm-compare/models" and doc["version"] == 2
+    assert doc["format"] == "llm-compare/models" and doc["version"] == 3
     by_id = {m["id"]: m for m in doc["models"]}
     assert set(by_id) == set(CATALOG.models)
     for model in CATALOG.models.values():
@@ -57,7 +57,7 @@ def test_each_model_has_its_own_json_file_matching_models_json(built_site):
     assert {f.stem for f in files} == set(CATALOG.models)
     for entry in doc["models"]:
         own = json.loads((built_site / "api" / "models" / f"{entry['id']}.json").read_text(encoding="utf-8"))
-        assert (own["format"], own["version"], own["as_of"]) == ("llm-compare/model", 2, doc["as_of"])
+        assert (own["format"], own["version"], own["as_of"]) == ("llm-compare/model", 3, doc["as_of"])
         assert own["model"] == entry
         assert {tuple(p["models"]) for p in own["pairs"]} == {tuple(p["models"]) for p in doc["pairs"] if entry["id"] in p["models"]}
     gpt4o = json.loads((built_site / "api" / "models" / "gpt-4o.json").read_text(encoding="utf-8"))["model"]
@@ -84,7 +84,7 @@ def price_on(prices: list[dict], model_id: str, day: str) -> dict | None:
 
 def test_prices_json_gives_ranges_so_a_past_cost_can_be_computed(built_site):
     doc = json.loads((built_site / "api" / "prices.json").read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("llm-compare/prices", 2)
+    assert (doc["format"], doc["version"]) == ("llm-compare/prices", 3)
     prices = doc["prices"]
     assert len(prices) == sum(len(m.pricing) for m in CATALOG.models.values())
     for model in CATALOG.models.values():
@@ -100,7 +100,7 @@ def test_open_data_page_documents_the_version_and_the_new_files(built_site):
     from bs4 import BeautifulSoup
     page = BeautifulSoup((built_site / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
     text = page.get_text(" ", strip=True)
-    assert "version ( 2 )" in text or "version (2)" in text
+    assert "version ( 3 )" in text or "version (3)" in text
     assert "Format versions" in text and "api/prices.json" in text and "feed.xml" in text
     hrefs = {a["href"] for a in page.find_all("a", href=True)}
     example = next(iter(CATALOG.models))
@@ -150,3 +150,17 @@ def test_compare_json_is_small_and_has_what_the_compare_scripts_read(built_site)
     for page in ("compare/index.html", "compare/many/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
         assert 'data-models="' in html and "api/compare.json" in html.split('data-models="')[1][:40]
+    # The scripts read labels and which way is better from the fact registry, shipped as data.
+    assert doc["facts"]["context_window"] == {"label": "Context window", "short": "Context window", "unit": "tokens",
+                                              "format": "tokens", "better": "higher"}
+    assert doc["facts"]["input"]["better"] == "lower" and doc["facts"]["knowledge_cutoff"]["better"] is None
+    assert doc["retiring_horizon_days"] == 90
+
+
+def test_every_price_entry_carries_the_bill_fields(built_site):
+    # Issue 16 (version 3): components, service tiers, regions, scheduled and promotion on every entry; scheduled prices apart.
+    doc = json.loads((built_site / "api" / "models.json").read_text(encoding="utf-8"))
+    for entry in doc["models"]:
+        assert isinstance(entry["scheduled_prices"], list)
+        for price in ([entry["price"]] if entry["price"] else []) + entry["price_history"]:
+            assert {"components", "service_tiers", "regions", "scheduled", "promotion"} <= set(price), entry["id"]

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Optional
 
 from . import text
 from .differences import percent_change
+from .facts import FACTS, PRICE_FIELDS, diffed
 from .model import Catalog, Model, PricePoint, Source
 
 # Report order; a section without changes is left out.
@@ -26,8 +27,6 @@ SECTIONS = ("Models added", "Models removed", "Models renamed", "Prices", "Limit
 # Inline Markdown punctuation (GitHub's math and tables included) that data text must not trigger;
 # data text never starts a line here, so list and heading markers are harmless.
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~#$])")
-
-PRICE_FIELDS = ("input", "cached_input", "cache_write", "cache_write_1h", "output", "batch_input", "batch_output")
 
 
 @dataclass(frozen=True)
@@ -110,24 +109,24 @@ def _model_changes(a: Model, b: Model, label: str) -> list[Change]:
             out.append(Change(section, label, f"{name}: {_show(old)} → {_show(new)}", source))
 
     out += _price_changes(a, b, label)
-    fact("Limits", "context window", a.context_window, b.context_window, b.source_for("context_window"))
-    fact("Limits", "maximum output", a.max_output_tokens, b.max_output_tokens, b.source_for("max_output_tokens"))
-    fact("Limits", "knowledge cutoff", a.knowledge_cutoff, b.knowledge_cutoff, b.source_for("knowledge_cutoff"))
+    fact(*diffed("context_window"), a.context_window, b.context_window, b.source_for("context_window"))
+    fact(*diffed("max_output_tokens"), a.max_output_tokens, b.max_output_tokens, b.source_for("max_output_tokens"))
+    fact(*diffed("knowledge_cutoff"), a.knowledge_cutoff, b.knowledge_cutoff, b.source_for("knowledge_cutoff"))
     for direction in ("input", "output"):
         before, after = getattr(a, f"{direction}_modalities"), getattr(b, f"{direction}_modalities")
         gained, lost = [m for m in after if m not in before], [m for m in before if m not in after]
         if gained or lost:
             parts = ([f"gains {', '.join(gained)}"] if gained else []) + ([f"loses {', '.join(lost)}"] if lost else [])
             out.append(Change("Modalities", label, f"{direction}: {'; '.join(parts)}", b.source_for("modalities")))
-    fact("Capabilities", "reasoning", a.reasoning, b.reasoning, b.source_for("reasoning"))
-    fact("Capabilities", "open weights", a.open_weights, b.open_weights, b.source_for("open_weights"))
-    fact("Capabilities", "preview", getattr(a, "preview", None), getattr(b, "preview", None))
+    fact(*diffed("reasoning"), a.reasoning, b.reasoning, b.source_for("reasoning"))
+    fact(*diffed("open_weights"), a.open_weights, b.open_weights, b.source_for("open_weights"))
+    fact(*diffed("preview"), getattr(a, "preview", None), getattr(b, "preview", None))
     for extra in ("capabilities", "license"):
         before, after = _flat(getattr(a, extra, None)), _flat(getattr(b, extra, None))
         for key in sorted(set(before) | set(after)):
             fact("Capabilities", f"{extra.replace('_', ' ')}{' ' + key.replace('_', ' ') if key else ''}",
                  before.get(key), after.get(key))
-    fact("Status and retirement", "status", a.status, b.status, b.source_for("status"))
+    fact(*diffed("status"), a.status, b.status, b.source_for("status"))
     ra, rb = a.retirement, b.retirement
     for name in ("announced", "shutdown", "replacement"):
         fact("Status and retirement", f"retirement {name}" if name != "announced" else "deprecation announced",
@@ -148,12 +147,12 @@ def _model_changes(a: Model, b: Model, label: str) -> list[Change]:
         out.append(Change("Sources", label, f"added: {urls_b[url].title}", urls_b[url]))
     for url in sorted(set(urls_a) - set(urls_b)):
         out.append(Change("Sources", label, f"removed: {urls_a[url].title} ({url})"))
-    fact("Other facts", "name", a.name, b.name)
-    fact("Other facts", "vendor", a.vendor.id, b.vendor.id)
-    fact("Other facts", "released", a.released, b.released, b.source_for("released"))
-    fact("Other facts", "API id", a.typed_id, b.typed_id)
-    fact("Other facts", "snapshot", a.snapshot, b.snapshot, b.source_for("snapshot"))
-    fact("Other facts", "verified", getattr(a, "verified", None), getattr(b, "verified", None))
+    fact(*diffed("name"), a.name, b.name)
+    fact(*diffed("vendor"), a.vendor.id, b.vendor.id)
+    fact(*diffed("released"), a.released, b.released, b.source_for("released"))
+    fact(*diffed("api_id"), a.typed_id, b.typed_id)
+    fact(*diffed("snapshot"), a.snapshot, b.snapshot, b.source_for("snapshot"))
+    fact(*diffed("verified"), getattr(a, "verified", None), getattr(b, "verified", None))
     caveats_a = {(c.about, c.text) for c in a.caveats}
     caveats_b = {(c.about, c.text) for c in b.caveats}
     for about, body in sorted(caveats_b - caveats_a):
@@ -200,7 +199,7 @@ def _price_delta(old: PricePoint, new: PricePoint) -> str:
         before, after = getattr(old, name, None), getattr(new, name, None)
         if before == after:
             continue
-        label = name.replace("_", " ")
+        label = FACTS[name].words
         if before is None:
             parts.append(f"{label} {text.usd(after)} (new)")
         elif after is None:

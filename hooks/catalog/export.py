@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Optional
 
 from .differences import blended_price
-from .model import RETIRING_HORIZON_DAYS
+from .facts import CSV_COLUMNS, ENTRY_FIELDS, PRICE_FIELDS, RETIRING_HORIZON_DAYS, display_definitions
 from .rows import model_cells, shipped_cells, shipped_rows
 from .model import Catalog, Caveat, EditorialPoint, Model, PricePoint, Source
 from .views import Pair, SiteViews
@@ -24,13 +24,8 @@ from .views import Pair, SiteViews
 # Bump on any change a consumer could notice (renamed or removed field,
 # changed meaning); adding a field keeps the version. The history is on the
 # Open data page (hooks/templates/data.md).
-API_VERSION = 2
-OPTIONAL_PRICE_FIELDS = ("cache_write", "cache_write_1h")
-
-CSV_COLUMNS = ("id", "api_id", "name", "vendor", "released", "status", "context_window", "max_output_tokens",
-               "knowledge_cutoff", "open_weights", "reasoning", "input_modalities", "output_modalities",
-               "input_price", "cached_input_price", "output_price", "blended_price_3_1", "price_since", "price_source",
-               "launch_input_price", "launch_output_price", "launch_price_since", "price_history", "page")
+API_VERSION = 3
+# The CSV's columns and the price fields are the fact registry's (facts.py).
 
 
 def models_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
@@ -93,13 +88,18 @@ def models_csv(catalog: Catalog) -> str:
     for m in catalog.models.values():
         now, first = m.current_price, m.launch_price
         history = ";".join(f"{p.since.isoformat()}:{p.input:g}/{p.output:g}" for p in m.pricing)
-        writer.writerow([_cell(v) for v in (
-            m.id, m.typed_id, m.name, m.vendor.id, m.released.isoformat(), m.status, m.context_window,
-            m.max_output_tokens, m.knowledge_cutoff, str(m.open_weights).lower(), m.reasoning,
-            " ".join(m.input_modalities), " ".join(m.output_modalities),
-            now and now.input, now and now.cached_input, now and now.output, now and round(blended_price(now), 6),
-            now and now.since.isoformat(), now and now.source.url,
-            first and first.input, first and first.output, first and first.since.isoformat(), history, f"models/{m.id}/")])
+        row = {
+            "id": m.id, "api_id": m.typed_id, "name": m.name, "vendor": m.vendor.id, "released": m.released.isoformat(),
+            "status": m.status, "context_window": m.context_window, "max_output_tokens": m.max_output_tokens,
+            "knowledge_cutoff": m.knowledge_cutoff, "open_weights": str(m.open_weights).lower(), "reasoning": m.reasoning,
+            "input_modalities": " ".join(m.input_modalities), "output_modalities": " ".join(m.output_modalities),
+            "input_price": now and now.input, "cached_input_price": now and now.cached_input, "output_price": now and now.output,
+            "blended_price_3_1": now and round(blended_price(now), 6), "price_since": now and now.since.isoformat(),
+            "price_source": now and now.source.url, "launch_input_price": first and first.input,
+            "launch_output_price": first and first.output, "launch_price_since": first and first.since.isoformat(),
+            "price_history": history, "page": f"models/{m.id}/"}
+        # The registry orders the columns (a KeyError here: a column the registry has and this row lacks).
+        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()
 
 
@@ -126,6 +126,8 @@ def _model(m: Model, catalog: Catalog) -> dict[str, Any]:
                                  "note": m.announced.note, "source": _source(m.announced.source)} if m.announced else None,
         "price": _price(m.current_price, blended=True),
         "price_history": [_price(p) for p in m.pricing],
+        # Prices the vendor has announced for a date after as_of (never the current price before then).
+        "scheduled_prices": [_price(p) for p in getattr(m, "scheduled_prices", ())],
         "scores": {k: {"value": s.value, "note": s.note or None, "source": _source(s.source)} for k, s in m.scores.items()},
         "retirement": {"announced": _iso(m.retirement.announced), "shutdown": _iso(m.retirement.shutdown),
                        "replacement": m.retirement.replacement,
@@ -182,9 +184,10 @@ def _pair(p: Pair, views: SiteViews) -> dict[str, Any]:
 def _price(p: Optional[PricePoint], blended: bool = False) -> Optional[dict[str, Any]]:
     if p is None:
         return None
-    out = {"since": p.since.isoformat(), "input": p.input, "cached_input": p.cached_input,
-           **{name: getattr(p, name, None) for name in OPTIONAL_PRICE_FIELDS}, "output": p.output,
-           "batch_input": p.batch_input, "batch_output": p.batch_output, "tiers": _plain(getattr(p, "tiers", None)) or [],
+    out = {"since": p.since.isoformat(), **{name: getattr(p, name, None) for name in PRICE_FIELDS},
+           "tiers": _plain(getattr(p, "tiers", None)) or [],
+           # Issue 16: components, service tiers, regions, scheduled and promotion (version 3).
+           **{name: _plain(getattr(p, name, None)) for name in ENTRY_FIELDS},
            "note": p.note or None, "source": _source(p.source)}
     if blended:
         out["blended_3_1"] = round(blended_price(p), 6)
@@ -240,6 +243,11 @@ def compare_document(catalog: Catalog, views: SiteViews) -> dict[str, Any]:
     return {
         "format": "llm-compare/compare", "version": API_VERSION, "as_of": catalog.as_of.isoformat(), "license": "CC BY 4.0",
         "full": "api/models.json",
+        # The fact registry's display part, so the scripts read labels, units and which way is better instead of
+        # re-typing them: {fact: {label, short, unit, format, better: "higher" | "lower" | null}}.
+        "facts": display_definitions(),
+        # Guidance and "current" lists leave out models shutting down within this many days of as_of.
+        "retiring_horizon_days": RETIRING_HORIZON_DAYS,
         "horizon_days": RETIRING_HORIZON_DAYS,
         # The rows every comparison shows, in order (hooks/catalog/rows.py): the scripts draw these, not their own.
         "rows": shipped_rows(catalog.benchmarks),

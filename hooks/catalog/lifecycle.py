@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, Callable, Optional
 
-from .model import RETIRING_HORIZON_DAYS
+from .facts import RETIRING_HORIZON_DAYS, SERVED
 from .problems import Path
 from .shapes import mapping as _mapping, sequence as _sequence
 
 Report = Callable[..., None]
-SERVED = ("active", "legacy", "deprecated")
 # Caveats that state a fact the rules would otherwise refuse: the vendor named
 # no replacement; the vendor priced the model before its release date.
 NO_REPLACEMENT = "replacement"

@@ -16,7 +16,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import text
-from .model import RETIRING_HORIZON_DAYS, Catalog, Model
+from .facts import FACTS, PRICE_KINDS, RETIRING_HORIZON_DAYS, SPEC_FIELDS
+from .model import Catalog, Model
 from .render import linker
 
 
@@ -24,17 +25,23 @@ class MacroError(Exception):
     """A macro was called with a model, vendor or field that does not exist."""
 
 
-SPEC_FIELDS = {
-    "released": lambda m: (text.long_date(m.released), "released"),
-    "context_window": lambda m: (f"{text.tokens_long(m.context_window)} tokens", "context_window"),
-    "max_output_tokens": lambda m: (f"{text.tokens_long(m.max_output_tokens)} tokens" if m.max_output_tokens else "not published", "max_output_tokens"),
-    "knowledge_cutoff": lambda m: (text.month_or_date(m.knowledge_cutoff) if m.knowledge_cutoff else "not published", "knowledge_cutoff"),
-    "status": lambda m: (m.status, "status"),
-    "input_modalities": lambda m: (", ".join(m.input_modalities), "modalities"),
-    "output_modalities": lambda m: (", ".join(m.output_modalities), "modalities"),
-    "open_weights": lambda m: ("yes" if m.open_weights else "no", "open_weights"),
+# How spec() shows a value of each display format of the fact registry (facts.py);
+# the fields spec() and price() accept are the registry's too.
+SHOWN: dict[str, Callable[[Any], str]] = {
+    "date": text.long_date,
+    "tokens": lambda v: f"{text.tokens_long(v)} tokens",
+    "month_or_date": text.month_or_date,
+    "text": str,
+    "list": ", ".join,
+    "yes_no": lambda v: "yes" if v else "no",
 }
-PRICE_KINDS = ("input", "output", "cached_input", "batch_input", "batch_output")
+
+
+def spec_value(model: Model, name: str) -> tuple[str, str]:
+    """A fact of a model as spec() shows it, and the name a source's supports: backs it with."""
+    fact = FACTS[name]
+    value = getattr(model, name)
+    return (SHOWN[fact.format](value) if value is not None else "not published"), fact.key
 
 
 def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) -> dict[str, Any]:  # functions and values
@@ -76,7 +83,7 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
         found = model(model_id)
         if field not in SPEC_FIELDS:
             raise MacroError(f"unknown field {field!r}; expected one of: {', '.join(SPEC_FIELDS)}")
-        value, backing = SPEC_FIELDS[field](found)
+        value, backing = spec_value(found, field)
         return partial("{{ ui.field_source(m, backing, value) }}", m=found, backing=backing, value=value)
 
     def model_link(model_id: str) -> Markup:
@@ -86,7 +93,8 @@ def macro_functions(catalog: Catalog, env: jinja2.Environment, page_url: str) ->
 
     return {"model_table": model_table, "price": price, "spec": spec, "model_link": model_link,
             "model_count": len(catalog.models), "vendor_count": len(catalog.vendors),
-            "as_of": text.long_date(catalog.as_of), "horizon_days": RETIRING_HORIZON_DAYS}
+            "as_of": text.long_date(catalog.as_of), "horizon_days": RETIRING_HORIZON_DAYS,
+            "retiring_horizon_days": RETIRING_HORIZON_DAYS}
 
 
 # Fenced blocks (``` or ~~~, any indent) and inline code spans.

@@ -6,16 +6,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Optional
 
+# The vocabularies, the capability flags and the retiring horizon are the registry's (facts.py).
+from .facts import CAPABILITIES as CAPABILITY_FIELDS, MODALITIES, RETIRING_HORIZON_DAYS, STATUSES as STATUSES
 
-MODALITIES = ("text", "image", "audio", "video", "pdf")
-CAPABILITY_FIELDS = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
-# Guidance never suggests a model that shuts down within this many days of as_of.
-RETIRING_HORIZON_DAYS = 90
 # A benchmark ranks models or gets a chart only when at least this many current
 # models, and this share of those compared, have a score: fewer would decide by chance.
 MIN_SCORED = 8
 MIN_SCORED_SHARE = 0.10
-STATUSES = ("active", "legacy", "deprecated", "retired")
 Day = date  # for annotations inside classes that have a field named `date`
 
 
@@ -72,6 +69,77 @@ class PriceTier:
 
 
 @dataclass(frozen=True)
+class PriceComponent:
+    """A price of something other than text tokens: `price` USD per `unit` of `item` (facts.COMPONENT_UNITS)."""
+
+    item: str
+    unit: str
+    price: float
+    note: str = ""
+    source: Optional[Source] = None
+
+
+@dataclass(frozen=True)
+class TierPrices:
+    input: float
+    output: float
+    cached_input: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class TierLongPrices:
+    """A service tier's own long-context prices: for a request whose prompt has more than `above` input tokens."""
+
+    above: int
+    input: float
+    output: float
+    cached_input: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class StacksWith:
+    """Whether a service tier combines with each price modifier; None: the vendor does not say."""
+
+    cached_input: Optional[bool] = None
+    batch: Optional[bool] = None
+    long_context_tiers: Optional[bool] = None
+
+
+@dataclass(frozen=True)
+class ServiceTier:
+    """Flex, priority, fast...: a multiplier of the standard prices, or the tier's own prices (exactly one)."""
+
+    name: str
+    stacks_with: StacksWith
+    multiplier: Optional[float] = None
+    prices: Optional[TierPrices] = None
+    note: str = ""
+    source: Optional[Source] = None
+    tiers: tuple[TierLongPrices, ...] = ()
+
+
+@dataclass(frozen=True)
+class Region:
+    """A regional or data-residency uplift: the bill times `multiplier` in that region."""
+
+    name: str
+    multiplier: float
+    applies_to: str = ""
+    source: Optional[Source] = None
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A promotional price: until a date (None: until further notice), after which `regular` applies."""
+
+    until: Optional[date] = None
+    regular: Optional[TierPrices] = None
+
+    def ended_by(self, day: date) -> bool:
+        return self.until is not None and self.until < day
+
+
+@dataclass(frozen=True)
 class PricePoint:
     """USD per 1M tokens from `since` until the next entry."""
 
@@ -86,6 +154,20 @@ class PricePoint:
     cache_write: Optional[float] = None
     cache_write_1h: Optional[float] = None
     tiers: tuple[PriceTier, ...] = ()
+    components: tuple[PriceComponent, ...] = ()
+    service_tiers: tuple[ServiceTier, ...] = ()
+    regions: tuple[Region, ...] = ()
+    scheduled: bool = False
+    promotion: Optional[Promotion] = None
+
+    def component(self, item: str) -> Optional[PriceComponent]:
+        return next((c for c in self.components if c.item == item), None)
+
+    def service_tier(self, name: str) -> Optional[ServiceTier]:
+        return next((t for t in self.service_tiers if t.name == name), None)
+
+    def region(self, name: str) -> Optional[Region]:
+        return next((r for r in self.regions if r.name == name), None)
 
     def for_prompt(self, prompt_tokens: float) -> PricePoint | PriceTier:
         """The prices that bill a request with this many input tokens: the base, or the highest tier it exceeds."""
@@ -310,6 +392,10 @@ class Model:
     capabilities: Capabilities = Capabilities()
     license: Optional[License] = None
     independent: tuple[IndependentFigure, ...] = ()
+    # Prices announced for dates after as_of (scheduled: true), oldest first: never the current price.
+    scheduled_prices: tuple[PricePoint, ...] = ()
+    # The price in force on as_of when it is not the last entry as written (a promotion that ended: the regular price).
+    in_force: Optional[PricePoint] = None
 
     def figure(self, evaluator: Optional[str], board: Optional[str], category: Optional[str] = None) -> Optional[IndependentFigure]:
         """The primary snapshot figure on one evaluator's board and category, if the model has one.
@@ -333,7 +419,16 @@ class Model:
 
     @property
     def current_price(self) -> Optional[PricePoint]:
+        """The price in force on as_of (derive works it out: a promotion that ended gives way to the regular price)."""
+        if self.in_force is not None:
+            return self.in_force
         return self.pricing[-1] if self.pricing else None
+
+    def price_on(self, day: date) -> Optional[PricePoint]:
+        """The price in force on `day`: the latest entry (scheduled ones included) since then, its regular price once
+        its promotion has ended; None before the first entry."""
+        entries = [p for p in self.pricing + self.scheduled_prices if p.since <= day]
+        return in_force_on(entries, day)
 
     @property
     def launch_price(self) -> Optional[PricePoint]:
@@ -364,6 +459,21 @@ class Model:
     def recommendable_on(self, day: date, horizon: int = RETIRING_HORIZON_DAYS) -> bool:
         """Served on `day` and not shutting down within `horizon` days: what guidance may suggest."""
         return self.served_on(day) and not self.retiring_within(day, horizon)
+
+
+def in_force_on(entries: list[PricePoint], day: date) -> Optional[PricePoint]:
+    """Of entries that started by `day` (oldest first), the one in force: a promotion that ended before `day` gives way to
+    its regular price from the day after (an entry without one stays, and the data check reports it)."""
+    if not entries:
+        return None
+    last = entries[-1]
+    promo = last.promotion
+    if promo is not None and promo.until is not None and promo.ended_by(day) and promo.regular is not None:
+        r = promo.regular
+        return replace(last, since=date.fromordinal(promo.until.toordinal() + 1), input=r.input, output=r.output,
+                       cached_input=r.cached_input if r.cached_input is not None else last.cached_input, promotion=None,
+                       note=f"Regular price after the promotion that ended on {promo.until.isoformat()}.")
+    return last
 
 
 @dataclass(frozen=True)
@@ -490,13 +600,23 @@ def derive(data: dict[str, Any]) -> Catalog:
                                  e.get("description", ""), e.get("read", "page"), e.get("via", ""))
                   for key, e in (data.get("evaluators") or {}).items()}
     independent = {key: _figures(items, evaluators) for key, items in (data.get("independent") or {}).items()}
-    models = [_model(key, raw, vendors, benchmarks, independent.get(key, ())) for key, raw in data["models"].items()]
+    as_of = _as_of(data)
+    models = [_model(key, raw, vendors, benchmarks, independent.get(key, ()), as_of) for key, raw in data["models"].items()]
     # One order everywhere: vendor, then newest first, then id (stable output).
     models.sort(key=lambda m: (m.vendor.name.lower(), -m.released.toordinal(), m.id))
     comparisons = tuple(_comparison(c) for c in data.get("comparisons") or [])
     names = {key: b.name for key, b in benchmarks.items()}
     applications = {key: parse_application(key, raw, names, evaluators) for key, raw in (data.get("applications") or {}).items()}
     return Catalog(vendors, benchmarks, {m.id: m for m in models}, comparisons, applications, _date(data.get("as_of")), evaluators)
+
+
+def _as_of(data: dict[str, Any]) -> date:
+    """The file's as_of, else its newest date (released or price since, scheduled prices left out): Catalog.as_of's rule."""
+    if data.get("as_of"):
+        return date.fromisoformat(data["as_of"])
+    days = [date.fromisoformat(m["released"]) for m in data["models"].values()]
+    days += [date.fromisoformat(p["since"]) for m in data["models"].values() for p in m.get("pricing", ()) if not p.get("scheduled")]
+    return max(days)
 
 
 def _figures(items: list[dict[str, Any]], evaluators: dict[str, Evaluator]) -> tuple[IndependentFigure, ...]:
@@ -527,19 +647,45 @@ def _comparison(raw: dict[str, Any]) -> Comparison:
                       tuple(raw.get("choose", {}).items()), raw.get("conclusion", ""), tuple(sources.values()))
 
 
+def _tier_prices(raw: Optional[dict[str, Any]]) -> Optional[TierPrices]:
+    return TierPrices(raw["input"], raw["output"], raw.get("cached_input")) if raw else None
+
+
+def _price_point(p: dict[str, Any], sources: dict[str, Source]) -> PricePoint:
+    def src(name: Optional[str]) -> Optional[Source]:
+        return sources[name] if name else None
+
+    promo = p.get("promotion")
+    return PricePoint(
+        date.fromisoformat(p["since"]), p["input"], p["output"], sources[p["source"]],
+        p.get("cached_input"), p.get("batch_input"), p.get("batch_output"), p.get("note", ""),
+        p.get("cache_write"), p.get("cache_write_1h"),
+        tuple(PriceTier(t["above"], t["input"], t["output"], t.get("cached_input"), t.get("cache_write"),
+                        t.get("cache_write_1h"), t.get("batch_input"), t.get("batch_output"))
+              for t in p.get("tiers", ())),
+        components=tuple(PriceComponent(c["item"], c["unit"], c["price"], c.get("note", ""), src(c.get("source")))
+                         for c in p.get("components", ())),
+        service_tiers=tuple(ServiceTier(t["name"], StacksWith(**t["stacks_with"]), t.get("multiplier"), _tier_prices(t.get("prices")),
+                                        t.get("note", ""), src(t.get("source")),
+                                        tuple(TierLongPrices(x["above"], x["input"], x["output"], x.get("cached_input"))
+                                              for x in t.get("tiers", ())))
+                            for t in p.get("service_tiers", ())),
+        regions=tuple(Region(r["name"], r["multiplier"], r.get("applies_to", ""), src(r.get("source"))) for r in p.get("regions", ())),
+        scheduled=bool(p.get("scheduled", False)),
+        promotion=Promotion(_date(promo.get("until")), _tier_prices(promo.get("regular"))) if promo else None)
+
+
 def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks: dict[str, Benchmark],
-           independent: tuple[IndependentFigure, ...] = ()) -> Model:
+           independent: tuple[IndependentFigure, ...] = (), as_of: Optional[date] = None) -> Model:
     sources = {name: Source(name, s["title"], s["url"], s.get("publisher", ""), tuple(s.get("supports", ())),
                             s.get("read", ""), s.get("via", ""))
                for name, s in raw["sources"].items()}
-    pricing = tuple(
-        PricePoint(date.fromisoformat(p["since"]), p["input"], p["output"], sources[p["source"]],
-                   p.get("cached_input"), p.get("batch_input"), p.get("batch_output"), p.get("note", ""),
-                   p.get("cache_write"), p.get("cache_write_1h"),
-                   tuple(PriceTier(t["above"], t["input"], t["output"], t.get("cached_input"), t.get("cache_write"),
-                                   t.get("cache_write_1h"), t.get("batch_input"), t.get("batch_output"))
-                         for t in p.get("tiers", ())))
-        for p in raw.get("pricing", ()))
+    entries = tuple(_price_point(p, sources) for p in raw.get("pricing", ()))
+    # A scheduled price (since after as_of) is never part of the price history before its day.
+    pricing = tuple(p for p in entries if not (p.scheduled and as_of is not None and p.since > as_of))
+    scheduled = tuple(p for p in entries if p.scheduled and as_of is not None and p.since > as_of)
+    current = in_force_on(list(pricing), as_of) if as_of is not None else None
+    in_force = current if current is not None and pricing and current is not pricing[-1] else None
     caps = raw.get("capabilities") or {}
     licence = raw.get("license")
     scores = {b: Score(benchmarks[b], s["value"], sources[s["source"]], s.get("note", ""))
@@ -564,7 +710,7 @@ def _model(key: str, raw: dict[str, Any], vendors: dict[str, Vendor], benchmarks
         capabilities=Capabilities(caps.get("tool_calling"), caps.get("structured_output"), caps.get("fine_tuning"),
                                   tuple(caps.get("reasoning_effort", ())), caps.get("reasoning_budget")),
         license=License(licence["name"], licence["url"]) if licence else None,
-        independent=independent,
+        independent=independent, scheduled_prices=scheduled, in_force=in_force,
     )
 
 

@@ -14,7 +14,20 @@ Path = tuple[Union[str, int], ...]
 # contributor's terminal raw: ESC starts an escape sequence, a newline would
 # forge a second problem line, a bidi control (U+202E) would reorder the line
 # and a zero-width character would hide what was found.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+                          "\ud800-\udfff\ufffe\uffff]")
+# A key or value of a megabyte must not print a line of a megabyte: longer
+# parts of a problem line keep their start and end and say how much is left out.
+MAX_PART = 120
+MAX_MESSAGE = 2000
+
+
+def shorten(text: str, limit: int = MAX_PART) -> str:
+    """`text`, or its first and last characters around a note of how many were left out."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep]}…({len(text) - 2 * keep:,} characters left out)…{text[-keep:]}"
 
 
 def printable(text: str) -> str:
@@ -29,7 +42,7 @@ def format_path(path: Path) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{shorten(part)}" if text else shorten(str(part))
     return text or "(top level)"
 
 
@@ -44,7 +57,7 @@ class Problem:
     file: str = ""
 
     def __str__(self) -> str:
-        return printable(f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {self.message}")
+        return printable(f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {shorten(self.message, MAX_MESSAGE)}")
 
 
 class DataError(Exception):

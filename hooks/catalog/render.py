@@ -12,6 +12,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
+from .bill import bill_options, model_entries
+from .facts import UNIT_LABELS
 from .charts import model_price_chart, site_charts
 from .export import API_VERSION
 from .differences import BLENDED_MIX, blended_price
@@ -83,13 +85,17 @@ def environment() -> jinja2.Environment:
         yaml_str=lambda value: Markup(json.dumps(str(text.inert(value)), ensure_ascii=False)),
         money=text.money,
         tier_row=lambda t: [t.above, t.input, t.output, t.cached_input, t.batch_input, t.batch_output],
+        bill_entries=model_entries,
     )
+    # The calculator's models: priced and served on as_of.
+    env.tests["served_priced"] = lambda m, day: bool(m.current_price) and m.served_on(day)
     env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
                        long_workload=LONG_WORKLOAD, excluded_reasons=excluded_reasons,
                        price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,
                        min_scored=MIN_SCORED, min_scored_share=MIN_SCORED_SHARE, independent_rows=independent_rows,
-                       horizon_days=RETIRING_HORIZON_DAYS)
+                       retiring_horizon_days=RETIRING_HORIZON_DAYS, horizon_days=RETIRING_HORIZON_DAYS,
+                       bill_options=bill_options, unit_labels=UNIT_LABELS)
     return env
 
 

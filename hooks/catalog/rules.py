@@ -13,22 +13,17 @@ from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any, Callable, Optional, TypeGuard
 
+from .facts import COMPONENT_UNITS, MUST_BE_SOURCED, PRICE_FIELDS, SERVED, SUPPORTABLE, UNIT_LABELS
 from .lifecycle import lifecycle_problems
 from .problems import Path, Problem
 from .shapes import mapping as _mapping, sequence as _sequence
 from .yamlsource import Located
 
-# Fields a source's `supports:` can back. Prices, scores, announcements and
-# retirements name their source on the entry itself.
-CAPABILITIES = ("tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")
-SUPPORTABLE = ("released", "status", "preview", "context_window", "max_output_tokens", "knowledge_cutoff",
-               "open_weights", "license", "reasoning", "snapshot", "modalities", "capabilities") + CAPABILITIES
-# Facts the site shows as a number, date or claim: each must be backed by a source.
-MUST_BE_SOURCED = ("released", "context_window", "max_output_tokens", "knowledge_cutoff", "modalities", "license")
-PRICE_FIELDS = ("input", "output", "cached_input", "cache_write", "cache_write_1h", "batch_input", "batch_output")
+# The provenance lists come from the fact registry (facts.py): which fields a
+# source's `supports:` can back (prices, scores, announcements and retirements
+# name their source on the entry itself), which must be backed, the price
+# fields, and the statuses that count as served on as_of.
 MAX_PRICE_DECIMALS = 6
-# A model counts as served on as_of unless it is retired.
-SERVED = ("active", "legacy", "deprecated")
 
 
 # The page each id gets (see render.generated_pages), and the generated index
@@ -91,6 +86,11 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
     if _is_int(context) and _is_int(output) and output > context:
         report(path + ("max_output_tokens",), f"expected at most the context window ({context:,}), found {output:,}")
 
+    released, verified = model.get("released"), model.get("verified")
+    if isinstance(released, str) and isinstance(verified, str) and _real_date(released) and _real_date(verified) and verified < released:
+        report(path + ("verified",), f"expected a date on or after the release date ({released}): a model's facts are "
+                                     f"checked once it is out; found {verified}")
+
     cutoff = model.get("knowledge_cutoff")
     if isinstance(cutoff, str) and len(cutoff) == 10 and not _real_date(cutoff):
         report(path + ("knowledge_cutoff",), f"expected a real calendar date, found {cutoff!r}")
@@ -99,6 +99,9 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
         _price_rules(path + ("pricing", index), entry, report)
         if isinstance(entry, dict):
             check_source(path + ("pricing", index, "source"), entry.get("source"))
+            for part in ("components", "service_tiers", "regions"):
+                for position, item in enumerate(_sequence(entry.get(part))):
+                    check_source(path + ("pricing", index, part, position, "source"), _mapping(item).get("source"))
     _price_order_rule(path + ("pricing",), _sequence(model.get("pricing")), report)
 
     for bench_id, score in _mapping(model.get("scores")).items():
@@ -139,6 +142,7 @@ def _model_rules(path: Path, model: dict[str, Any], vendors: dict, benchmarks: d
 def _price_rules(path: Path, entry: Any, report: Report) -> None:
     if not isinstance(entry, dict):
         return
+    _bill_part_rules(path, entry, report)
     _discount_rules(path, entry, report)
     _precision_rules(path, entry, report)
     previous = None
@@ -151,6 +155,33 @@ def _price_rules(path: Path, entry: Any, report: Report) -> None:
         if _is_int(above) and previous is not None and above <= previous:
             report(path + ("tiers", index, "above"), f"tiers must be sorted by 'above' with distinct thresholds; found {above:,} after {previous:,}")
         previous = above if _is_int(above) else previous
+
+
+def _bill_part_rules(path: Path, entry: dict, report: Report) -> None:
+    """Components priced in a unit that fits them, one price per item, one entry per tier and region name."""
+    seen: dict[str, set[Any]] = {"components": set(), "service_tiers": set(), "regions": set()}
+    for part, key in (("components", "item"), ("service_tiers", "name"), ("regions", "name")):
+        for index, item in enumerate(_sequence(entry.get(part))):
+            name = _mapping(item).get(key)
+            if isinstance(name, str) and name in seen[part]:
+                report(path + (part, index, key), f"'{name}' is listed twice in {part}: give each {key} one entry")
+            seen[part].add(name)
+    for index, component in enumerate(_sequence(entry.get("components"))):
+        item, unit = _mapping(component).get("item"), _mapping(component).get("unit")
+        fits = COMPONENT_UNITS.get(item) if isinstance(item, str) else None
+        if fits and isinstance(unit, str) and unit in UNIT_LABELS and unit not in fits:
+            wanted = " or ".join(f"{u} ({UNIT_LABELS[u]})" for u in fits)
+            report(path + ("components", index, "unit"), f"{item} is priced {wanted}; found {unit} ({UNIT_LABELS[unit]})")
+    for index, tier in enumerate(_sequence(entry.get("service_tiers"))):
+        tier = _mapping(tier)
+        if ("multiplier" in tier) == ("prices" in tier):
+            report(path + ("service_tiers", index), "a service tier needs exactly one of multiplier (a multiple of the standard "
+                                                     "prices) or prices (its own input and output prices)")
+    promotion = _mapping(entry.get("promotion"))
+    until = promotion.get("until")
+    since = entry.get("since")
+    if isinstance(until, str) and isinstance(since, str) and _real_date(until) and _real_date(since) and until < since:
+        report(path + ("promotion", "until"), f"expected the promotion to end on or after the price's since ({since}), found {until}")
 
 
 def _precision_rules(path: Path, entry: dict, report: Report) -> None:
@@ -200,10 +231,28 @@ def _market_rules(path: Path, model: dict, models: dict, as_of: Any, report: Rep
         value = model.get(field)
         if isinstance(value, str) and _real_date(value) and value > as_of:
             report(path + (field,), f"expected a date on or before as_of ({as_of}), found {value}")
-    for index, entry in enumerate(_sequence(model.get("pricing"))):
-        since = _mapping(entry).get("since")
-        if isinstance(since, str) and _real_date(since) and since > as_of:
-            report(path + ("pricing", index, "since"), f"expected a date on or before as_of ({as_of}): a price that starts later is not in force yet; found {since}")
+    cutoff = model.get("knowledge_cutoff")
+    if isinstance(cutoff, str) and FULL_DATE.match(cutoff) and cutoff > as_of[:len(cutoff)]:
+        # A month is compared with as_of's month: 2025-06 is after an as_of of 2025-05-31.
+        report(path + ("knowledge_cutoff",), f"expected a cutoff on or before as_of ({as_of}), found {cutoff}")
+    announced = retirement.get("announced")
+    if isinstance(announced, str) and _real_date(announced) and announced > as_of:
+        report(path + ("retirement", "announced"), f"expected a date on or before as_of ({as_of}): an announcement "
+                                                   f"the data has read cannot be later; found {announced}")
+    entries = _sequence(model.get("pricing"))
+    for index, entry in enumerate(entries):
+        entry = _mapping(entry)
+        since = entry.get("since")
+        if isinstance(since, str) and _real_date(since) and since > as_of and entry.get("scheduled") is not True:
+            report(path + ("pricing", index, "since"), f"expected a date on or before as_of ({as_of}): a price that starts later is not in force yet "
+                                                       f"(if the vendor has announced it, add scheduled: true and its source); found {since}")
+        until = _mapping(entry.get("promotion")).get("until")
+        later = [e for e in entries[index + 1:] if isinstance(_mapping(e).get("since"), str) and _mapping(e)["since"] <= as_of]
+        if (isinstance(until, str) and _real_date(until) and until < as_of and not later
+                and not isinstance(_mapping(entry.get("promotion")).get("regular"), dict)):
+            report(path + ("pricing", index, "promotion", "until"),
+                   f"the promotion ended on {until}, before as_of ({as_of}), and the data has no price after it: add the price in "
+                   "force since (a new pricing entry) or the regular price (promotion.regular)")
 
 
 def _vendor_rules(vendors: dict, models: dict, as_of: Any, report: Report) -> None:
@@ -380,6 +429,11 @@ def _address_rules(data: dict, docs_dir: Optional[FsPath], report: Report) -> No
             if section == "models" and PAIR_SEPARATOR in key:
                 report((section, key), f"a model id may not contain '{PAIR_SEPARATOR}': comparison pages are named "
                                        f"<model>{PAIR_SEPARATOR}<model>, so two pairs could share one address", key=True)
+            elif section == "models" and (key.startswith(PAIR_SEPARATOR[1:]) or key.endswith(PAIR_SEPARATOR[:-1])):
+                # x + vs-y and x-vs + y both give the page x-vs-vs-y.
+                report((section, key), f"a model id may not start with '{PAIR_SEPARATOR[1:]}' or end with '{PAIR_SEPARATOR[:-1]}': "
+                                       f"comparison pages are named <model>{PAIR_SEPARATOR}<model>, so two pairs could share "
+                                       "one address", key=True)
 
 
 def _date_range_rules(value: Any, path: Path, report: Report) -> None:

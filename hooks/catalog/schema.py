@@ -19,7 +19,7 @@ from typing import Any
 
 import jsonschema
 
-from .problems import Path, Problem, describe
+from .problems import Path, Problem, describe, shorten
 from .yamlsource import Located
 
 TYPE_WORDS = {
@@ -137,8 +137,9 @@ def _problems(error: Any, located: Located) -> list[Problem]:
         allowed = sorted(error.schema.get("properties", {}))
         found = []
         for key in [k for k in error.instance if k not in allowed]:
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            message = f"unknown field '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}")
+            # A hint for a typo; a key of a megabyte is no typo and would cost seconds to compare.
+            hint = difflib.get_close_matches(key, allowed, n=1) if len(key) <= 200 else []
+            message = f"unknown field '{shorten(key)}'" + (f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}")
             found.append(Problem(*located.where(path + (key,), key=True), path + (key,), message))
         return found
     return [_problem(error, located)]
@@ -154,7 +155,7 @@ def _problem(error: Any, located: Located) -> Problem:
         if kind == "maxLength":
             message = f"expected an id of at most {error.validator_value} characters, found {len(key)}"
         else:
-            message = f"expected {expected or 'a valid id'} as the key, found {key!r}"
+            message = f"expected {expected or 'a valid id'} as the key, found {shorten(repr(key))}"
         return Problem(*located.where(path + (key,), key=True), path + (key,), message)
     if kind == "required":
         field = error.message.split("'")[1] if "'" in error.message else "?"

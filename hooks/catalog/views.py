@@ -8,6 +8,7 @@ from typing import Optional
 
 from . import text
 from .applications import ApplicationFit, rank
+from .bill import Workload, bill
 from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare
 from .model import Catalog, Comparison, IndependentFigure, Model
 from .rows import Cell, Row, model_cells, row_set
@@ -212,8 +213,10 @@ def workload_line(model: Model, w: dict[str, int]) -> WorkloadLine:
     if model.current_price is None:
         return WorkloadLine(model)
     price = model.current_price.for_prompt(w["input_tokens"])  # the long-context tier, if the prompt is above one
-    input_cost = w["requests"] * w["input_tokens"] * price.input / 1_000_000
-    output_cost = w["requests"] * w["output_tokens"] * price.output / 1_000_000
+    # The bill's computation (catalog/bill.py), the calculator's: the same lines, the same total.
+    lines = {line.label: line.amount for line in
+             bill(model.current_price, Workload(w["requests"], w["input_tokens"], output_tokens=w["output_tokens"])).lines}
+    input_cost, output_cost = lines.get("Input", 0.0), lines.get("Output", 0.0)
     tier = getattr(price, "above", None) if price is not model.current_price else None
     return WorkloadLine(model, w["input_tokens"] + w["output_tokens"] <= model.context_window,
                         input_cost, output_cost, input_cost + output_cost, tier)

@@ -212,13 +212,17 @@ def _tab_problems(text: str, error_line: int) -> list[Problem]:
 # editors, so line numbers would stop matching. Bidi controls (U+202E
 # RIGHT-TO-LEFT OVERRIDE and its kin) reorder the text around them on the page
 # and in a terminal, so "gpt\u202eexe.4" reads as another name: refused alike.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# U+FFFE and U+FFFF are noncharacters that XML (the feed, the sitemap) cannot
+# hold, and a lone surrogate cannot be written as UTF-8: refused alike, raw or escaped.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff\ufffe\uffff]")
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def control_name(char: str) -> str:
     names = {0: "NUL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x0D: "CR", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
-             0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x2067: "RIGHT-TO-LEFT ISOLATE"}
+             0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x2067: "RIGHT-TO-LEFT ISOLATE",
+             0xFFFE: "a noncharacter", 0xFFFF: "a noncharacter"}
     code = ord(char)
     return f"U+{code:04X}" + (f" ({names[code]})" if code in names else "")
 

@@ -1,0 +1,78 @@
+"""The bill in Python (catalog/bill.py) equals the bill calculator.js computes, to the cent, line by line.
+
+Every served model of the real data and the fixture models of bill_fixtures.py,
+priced on every workload there, in one Chromium page that loads the real
+docs/assets/calculator.js and evaluates all cases in one call.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from bill_fixtures import AS_OF, FIXTURE_MODELS, WORKLOADS
+from helpers import ROOT, real_catalog
+
+from catalog.bill import bill_on, model_entries
+
+sys.path.insert(0, str(Path(__file__).parent / "browser"))
+from browser_support import ARGS, CHROMIUM  # noqa: E402
+
+CATALOG = real_catalog()
+SERVED = [m for m in CATALOG.models.values() if m.current_price and m.served_on(CATALOG.as_of)]
+
+
+def cents(value: float) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@pytest.fixture(scope="module")
+def js_page():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        if os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium not found at {CHROMIUM}")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.set_content("<!doctype html><html><body></body></html>")
+        page.add_script_tag(path=str(ROOT / "docs" / "assets" / "calculator.js"))
+        yield page
+        browser.close()
+
+
+def test_python_and_javascript_bills_are_equal_on_every_served_model(js_page):
+    models = [(m, CATALOG.as_of) for m in SERVED] + [(m, AS_OF) for m in FIXTURE_MODELS]
+    expected = [(m.id, name, bill_on(m, day or as_of, workload)) for m, as_of in models for name, workload, day in WORKLOADS]
+    # One call: each model's entries and each workload sent once, every bill computed in the page.
+    arg = {"models": [[model_entries(m), as_of.isoformat()] for m, as_of in models],
+           "workloads": [[dataclasses.asdict(w), day.isoformat() if day else None] for _, w, day in WORKLOADS]}
+    got = js_page.evaluate("""text => {
+        const arg = JSON.parse(text), B = window.llmCompareBill, out = [];
+        for (const [entries, asOf] of arg.models) for (const [w, day] of arg.workloads) {
+          const e = B.priceOn(entries, day || asOf);
+          out.push(e ? B.bill(e, w) : null);
+        }
+        return JSON.stringify(out); }""", json.dumps(arg))
+    cases = got = json.loads(got)
+    differences = []
+    for (model_id, name, py), js in zip(expected, got, strict=True):
+        if py is None or js is None:
+            if (py is None) != (js is None):
+                differences.append((model_id, name, "priced in one only"))
+            continue
+        mine = [(line.label, line.quantity, line.unit, line.unit_price, cents(line.amount), line.note) for line in py.lines]
+        theirs = [(line["label"], line["quantity"], line["unit"], line["unit_price"], cents(line["amount"]), line["note"])
+                  for line in js["lines"]]
+        if mine != theirs or cents(py.total) != cents(js["total"]) or list(py.notes) != js["notes"] or py.since.isoformat() != js["since"]:
+            differences.append((model_id, name, mine, theirs, py.notes, js["notes"]))
+    assert len(models) >= len(SERVED) + len(FIXTURE_MODELS) and len(SERVED) > 100
+    print(f"\nbill parity: {len(models)} models x {len(WORKLOADS)} workloads = {len(cases)} bills, {len(differences)} differences")
+    assert not differences, differences[:3]
