@@ -100,6 +100,8 @@ def price_component() -> Json:
     return obj({"item": {"enum": list(COMPONENT_ITEMS)}, "unit": {"enum": list(UNITS)},
                 "price": {"type": "number", "minimum": 0, "maximum": 10000,
                           "x-expected": "a price in USD for one unit (per 1M tokens, per image, per 1,000 calls, ...), from 0 to 10000"},
+                "tool": ref("short_text", description="Which tool a tool_call price is for (code execution, file search, ...): "
+                                                      "a vendor prices each tool apart"),
                 "note": ref("text"), "source": ref("id")}, ("item", "unit", "price"))
 
 
@@ -128,7 +130,7 @@ def region() -> Json:
     return obj({"name": ref("short_text"),
                 "multiplier": {"type": "number", "minimum": 1, "maximum": 10, "x-expected": "a multiplier of 1 or more, e.g. 1.1 for +10 %"},
                 "applies_to": ref("text", description="What the uplift applies to, in the vendor's words (default: the whole bill)"),
-                "source": ref("id")}, ("name", "multiplier"))
+                "note": ref("text"), "source": ref("id")}, ("name", "multiplier"))
 
 
 def promotion() -> Json:
