@@ -41,6 +41,27 @@ def test_models_csv_loads_with_the_csv_module(built_site):
     assert (row["launch_input_price"], row["launch_output_price"]) == ("5.0", "15.0")
 
 
+def test_models_csv_answers_which_served_models_with_tool_calling_retire_within_the_horizon(built_site):
+    """Issue 16: tool calling, structured output, licence, shutdown date and replacement are columns, unknown left empty."""
+    from datetime import timedelta
+
+    with open(built_site / "models.csv", newline="", encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    gpt4o = rows["gpt-4o"]
+    assert (gpt4o["tool_calling"], gpt4o["structured_output"], gpt4o["shutdown"]) == ("true", "true", "2027-01-14")
+    assert gpt4o["replacement"] == CATALOG.final_successor(CATALOG.models["gpt-4o"]).id
+    unknown = next(m for m in CATALOG.models.values() if m.capabilities.tool_calling is None)
+    assert rows[unknown.id]["tool_calling"] == ""
+    licensed = next(m for m in CATALOG.models.values() if m.license)
+    assert rows[licensed.id]["license"] == licensed.license.name
+    horizon = (CATALOG.as_of + timedelta(days=90)).isoformat()
+    from_csv = {i for i, r in rows.items() if r["status"] != "retired" and r["tool_calling"] == "true"
+                and r["shutdown"] and CATALOG.as_of.isoformat() < r["shutdown"] <= horizon}
+    expected = {m.id for m in CATALOG.models.values() if m.served_on(CATALOG.as_of) and m.capabilities.tool_calling
+                and m.retiring_within(CATALOG.as_of, 90)}
+    assert from_csv == expected and from_csv
+
+
 def test_data_file_schema_is_published(built_site):
     published = json.loads((built_site / "schema" / "models.schema.json").read_text(encoding="utf-8"))
     assert published == json.loads(SCHEMA.read_text(encoding="utf-8"))

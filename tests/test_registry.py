@@ -76,7 +76,7 @@ def test_csv_columns_and_lists_keep_their_published_order():
         "id", "api_id", "name", "vendor", "released", "status", "context_window", "max_output_tokens", "knowledge_cutoff",
         "open_weights", "reasoning", "input_modalities", "output_modalities", "input_price", "cached_input_price", "output_price",
         "blended_price_3_1", "price_since", "price_source", "launch_input_price", "launch_output_price", "launch_price_since",
-        "price_history", "page")
+        "price_history", "page", "tool_calling", "structured_output", "license", "shutdown", "replacement")
     assert facts.SUPPORTABLE == ("released", "status", "preview", "context_window", "max_output_tokens", "knowledge_cutoff",
                                  "open_weights", "license", "reasoning", "snapshot", "modalities", "capabilities",
                                  "tool_calling", "structured_output", "fine_tuning", "reasoning_effort", "reasoning_budget")

@@ -97,10 +97,20 @@ def models_csv(catalog: Catalog) -> str:
             "blended_price_3_1": now and round(blended_price(now), 6), "price_since": now and now.since.isoformat(),
             "price_source": now and now.source.url, "launch_input_price": first and first.input,
             "launch_output_price": first and first.output, "launch_price_since": first and first.since.isoformat(),
-            "price_history": history, "page": f"models/{m.id}/"}
+            "price_history": history, "page": f"models/{m.id}/",
+            # Unknown stays empty, never "false": the data does not say.
+            "tool_calling": _flag(m.capabilities.tool_calling), "structured_output": _flag(m.capabilities.structured_output),
+            "license": m.license.name if m.license else None,
+            "shutdown": m.retirement.shutdown.isoformat() if m.retirement and m.retirement.shutdown else None,
+            # Where a reader should go: the end of the vendor's replacement chain (the data check makes it a served model).
+            "replacement": final.id if (final := catalog.final_successor(m)) else None}
         # The registry orders the columns (a KeyError here: a column the registry has and this row lacks).
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()
+
+
+def _flag(value: Optional[bool]) -> Optional[str]:
+    return None if value is None else str(value).lower()
 
 
 def _cell(value: Any) -> str:

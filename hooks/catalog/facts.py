@@ -87,9 +87,9 @@ def _group(name: str, schema: Json, **kw: Any) -> Fact:
     return Fact(name, (name,), {"type": "object", "additionalProperties": False, **schema}, **kw)
 
 
-def _flag(name: str, label: str, description: str) -> Fact:
+def _flag(name: str, label: str, description: str, csv: tuple[str, ...] = ()) -> Fact:
     return Fact(name, ("capabilities", name), {"type": "boolean", "description": description}, label=label,
-                format="yes_no", supports=True, api=False, diff="Capabilities")
+                format="yes_no", supports=True, api=False, diff="Capabilities", csv=csv)
 
 
 # A model entry's facts, in the schema's order. A group (modalities,
@@ -121,7 +121,7 @@ MODEL_FACTS: tuple[Fact, ...] = (
     Fact("license", ("license",), {"type": "object", "additionalProperties": False, "required": ["name", "url"],
                                    "properties": {"name": ref("short_text"), "url": ref("url")},
                                    "description": "For open-weight models: the licence the weights are published under."},
-         label="Licence", supports=True, sourced=True, diff="Capabilities"),
+         label="Licence", supports=True, sourced=True, csv=("license",), diff="Capabilities"),
     Fact("reasoning", ("reasoning",), {"enum": list(REASONING)}, label="Reasoning step", phrase="reasoning", format="text",
          supports=True, csv=("reasoning",), diff="Capabilities"),
     Fact("snapshot", ("snapshot",), ref("id"), label="Snapshot", supports=True, diff="Other facts"),
@@ -132,8 +132,10 @@ MODEL_FACTS: tuple[Fact, ...] = (
          format="list", required=True, api=False, csv=("output_modalities",), spec=True),
     _group("capabilities", {"description": "What the vendor's API lets a developer do with the model; each flag needs a source."},
            label="Capabilities", supports=True, diff="Capabilities"),
-    _flag("tool_calling", "Tool calling", "Function / tool calling on the vendor's API."),
-    _flag("structured_output", "Structured output", "Output constrained to a JSON schema (not just JSON mode)."),
+    # In models.csv (issue 16): a reader's script asks "which served models with tool calling retire soon?".
+    _flag("tool_calling", "Tool calling", "Function / tool calling on the vendor's API.", csv=("tool_calling",)),
+    _flag("structured_output", "Structured output", "Output constrained to a JSON schema (not just JSON mode).",
+          csv=("structured_output",)),
     _flag("fine_tuning", "Fine-tuning", "The vendor offers fine-tuning of this model on its API."),
     Fact("reasoning_effort", ("capabilities", "reasoning_effort"),
          {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(REASONING_EFFORTS)},
@@ -154,7 +156,7 @@ MODEL_FACTS: tuple[Fact, ...] = (
     Fact("retirement", ("retirement",),
          {"type": "object", "additionalProperties": False, "required": ["source"],
           "properties": {"announced": ref("date"), "shutdown": ref("date"), "replacement": ref("id"), "source": ref("id")}},
-         label="Retirement", diff="Status and retirement"),
+         label="Retirement", csv=("shutdown", "replacement"), diff="Status and retirement"),
     Fact("sources", ("sources",), {"type": "object", "minProperties": 1, "propertyNames": ref("id"), "additionalProperties": ref("source")},
          label="Sources", required=True, diff="Sources"),
     Fact("caveats", ("caveats",), {"type": "array", "items": ref("caveat"), "description":
@@ -248,7 +250,10 @@ MUST_BE_SOURCED = _names(MODEL_FACTS, sourced=True)
 PRICE_FIELDS = tuple(f.name for f in PRICE_FACTS)
 PRICE_KINDS = _names(PRICE_FACTS, spec=True)      # what the price() macro can show
 SPEC_FIELDS = _names(MODEL_FACTS, spec=True)      # what the spec() macro can show
-CSV_COLUMNS = ("id",) + tuple(c for f in MODEL_FACTS for c in f.csv) + ("page",)
+# Columns added after the first published header go at the end, in the order they were added, so a script that
+# reads the file by position keeps working (API version 3 added the last five).
+CSV_ADDED = ("tool_calling", "structured_output", "license", "shutdown", "replacement")
+CSV_COLUMNS = ("id",) + tuple(c for f in MODEL_FACTS for c in f.csv if c not in CSV_ADDED) + ("page",) + CSV_ADDED
 
 
 def diffed(name: str) -> tuple[str, str]:
