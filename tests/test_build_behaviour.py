@@ -39,7 +39,7 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def _wait_for(check, seconds: float = 90.0):  # a full build of ~160 models on a busy 2-core machine
+def _wait_for(check, seconds: float = 180.0):  # a full build of ~240 models takes up to 50 s on a busy 2-core machine
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

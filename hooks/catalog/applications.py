@@ -308,6 +308,11 @@ def _reason(favour: Favour, model: Model, place: int, count: int, tied: bool, ve
 
 
 def _missing_reason(favour: Favour, model: Model) -> str:
+    later = next((f for f in model.posted_figures if f.key == favour.key), None)
+    if later is not None:
+        # Published after the snapshot the others are ranked on: shown on the model's page, never ordered against them.
+        return (f"no {favour.label} in the snapshot the others are ranked on; {later.where} {later.interval_text} "
+                f"({later.edition_text}) was published later and is not compared with it (ranked on its other factors)")
     return f"no {favour.label} in this dataset (ranked on its other factors)"
 
 

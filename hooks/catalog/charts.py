@@ -244,7 +244,7 @@ def _frame(chart_id: str, layout: Layout, title: str, description: str, height: 
     own = f"{chart_id}-{layout.name}"
     return (f'<svg class="chart chart-{layout.name}" viewBox="0 0 {layout.width:g} {math.ceil(height)}" role="img" '
             # The chart's words (axis ticks, labels) would be run-on noise in search results; its caption and table are indexed.
-            f'data-search-exclude aria-labelledby="{own}-title {own}-desc" xmlns="http://www.w3.org/2000/svg" font-family="inherit">'
+            f'data-search-exclude="" aria-labelledby="{own}-title {own}-desc" xmlns="http://www.w3.org/2000/svg" font-family="inherit">'
             f'<title id="{own}-title">{escape(title)}</title><desc id="{own}-desc">{escape(description)}</desc>'
             + "".join(body) + "</svg>")
 

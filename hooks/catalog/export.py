@@ -150,7 +150,9 @@ def _model(m: Model, catalog: Catalog) -> dict[str, Any]:
 
 
 def _figure(f: Any) -> dict[str, Any]:
-    return {"evaluator": f.evaluator.id, "evaluator_name": f.evaluator.name, "url": f.evaluator.url,
+    return {"evaluator": f.evaluator.id, "evaluator_name": f.evaluator.name, "url": f.source_url,
+            "title": f.title or None, "read": f.read or f.evaluator.read, "via": f.via or (None if f.url else f.evaluator.via or None),
+            "index_version": f.index_version or None, "posted": f.posted,
             "board": f.board.id, "board_name": f.board.name, "unit": f.board.unit, "higher_is_better": f.board.higher_is_better,
             "category": f.category, "value": f.value, "lower": f.lower, "upper": f.upper, "votes": f.votes,
             "date": f.date.isoformat(), "setting": f.setting, "row": f.row, "text": f.interval_text}

@@ -13,6 +13,7 @@ from .facts import CAPABILITIES as CAPABILITY_FIELDS, MODALITIES, RETIRING_HORIZ
 # models, and this share of those compared, have a score: fewer would decide by chance.
 MIN_SCORED = 8
 MIN_SCORED_SHARE = 0.10
+Day = date  # for annotations inside classes that have a field named `date`
 
 
 @dataclass(frozen=True)
@@ -261,10 +262,46 @@ class IndependentFigure:
     votes: Optional[int] = None
     primary: bool = False
     note: str = ""
+    # A figure the evaluator published after the snapshot the evaluator's url names, with its own
+    # source: the page (url, title), how it was read and where (read, via), and the index version.
+    url: str = ""
+    title: str = ""
+    read: str = ""
+    via: str = ""
+    index_version: str = ""
 
     @property
     def key(self) -> tuple[str, str, Optional[str]]:
         return (self.evaluator.id, self.board.id, self.category)
+
+    @property
+    def posted(self) -> bool:
+        """Published by the evaluator on its own page, after the snapshot the other figures come from."""
+        return bool(self.url)
+
+    @property
+    def edition(self) -> tuple[Day, str]:
+        """When, and on which index version, the figure was published: figures of two editions never compare."""
+        return (self.date, self.index_version)
+
+    @property
+    def comparable_key(self) -> tuple[str, str, Optional[str], Day, str]:
+        """Evaluator, board, category, date and index version: only figures with equal keys may be ranked or tied."""
+        return (*self.key, *self.edition)
+
+    def comparable(self, other: IndependentFigure) -> bool:
+        return self.comparable_key == other.comparable_key
+
+    @property
+    def source_url(self) -> str:
+        """The page a reader checks the figure on: its own page if it has one, else the evaluator's leaderboard."""
+        return self.url or self.evaluator.url
+
+    @property
+    def edition_text(self) -> str:
+        """'v4.2, Sep 5, 2026': the index version (if named) and the date, as the site writes dates."""
+        version = f"{self.index_version}, " if self.index_version else ""
+        return f"{version}{self.date:%b} {self.date.day}, {self.date.year}"
 
     @property
     def text(self) -> str:
@@ -289,6 +326,8 @@ class IndependentFigure:
 
     def overlaps(self, other: IndependentFigure) -> bool:
         """Two intervals on the same board, category and date overlap: the evaluator cannot order them."""
+        if not self.comparable(other):
+            raise ValueError(f"figures of different boards or dates do not compare: {self.comparable_key} and {other.comparable_key}")
         if self.lower is None or self.upper is None or other.lower is None or other.upper is None:
             return False
         return self.lower <= other.upper and other.lower <= self.upper
@@ -359,12 +398,24 @@ class Model:
     in_force: Optional[PricePoint] = None
 
     def figure(self, evaluator: Optional[str], board: Optional[str], category: Optional[str] = None) -> Optional[IndependentFigure]:
-        """The primary independent figure on one evaluator's board and category, if the model has one."""
-        return next((f for f in self.independent if f.primary and f.key == (evaluator, board, category)), None)
+        """The primary snapshot figure on one evaluator's board and category, if the model has one.
+
+        What rankings and charts use: every model's figure here is of the same snapshot (board, category,
+        date), so they compare. A figure published later (`posted`) is never returned here.
+        """
+        return next((f for f in self.independent if f.primary and not f.posted and f.key == (evaluator, board, category)), None)
+
+    def figure_of(self, key: tuple[str, str, Optional[str], date, str]) -> Optional[IndependentFigure]:
+        """The primary figure with this comparable key (evaluator, board, category, date, index version)."""
+        return next((f for f in self.independent if f.primary and f.comparable_key == key), None)
 
     @property
     def primary_figures(self) -> tuple[IndependentFigure, ...]:
         return tuple(f for f in self.independent if f.primary)
+
+    @property
+    def posted_figures(self) -> tuple[IndependentFigure, ...]:
+        return tuple(f for f in self.independent if f.posted)
 
     @property
     def current_price(self) -> Optional[PricePoint]:
@@ -574,11 +625,13 @@ def _figures(items: list[dict[str, Any]], evaluators: dict[str, Evaluator]) -> t
         evaluator = evaluators[f["evaluator"]]
         figures.append(IndependentFigure(evaluator, evaluator.boards[f["board"]], float(f["value"]), date.fromisoformat(f["date"]),
                                          f["setting"], f["row"], f.get("category"), f.get("lower"), f.get("upper"),
-                                         f.get("votes"), bool(f.get("primary", False)), f.get("note", "")))
-    # A group with one figure and no primary mark: that figure is the one to use.
-    keys = [f.key for f in figures]
-    marked = {f.key for f in figures if f.primary}
-    return tuple(f if f.primary or f.key in marked or keys.count(f.key) > 1 else
+                                         f.get("votes"), bool(f.get("primary", False)), f.get("note", ""),
+                                         f.get("url", ""), f.get("title", ""), f.get("read", ""), f.get("via", ""),
+                                         f.get("index_version", "")))
+    # A group (board, category and edition) with one figure and no primary mark: that figure is the one to use.
+    keys = [f.comparable_key for f in figures]
+    marked = {f.comparable_key for f in figures if f.primary}
+    return tuple(f if f.primary or f.comparable_key in marked or keys.count(f.comparable_key) > 1 else
                  replace(f, primary=True) for f in figures)
 
 

@@ -401,11 +401,16 @@ def _independent_rules(evaluators: dict, independent: Any, models: dict, report:
                 report(here + ("lower" if lower is not None else "upper",), "an interval needs both lower and upper")
             elif _is_number(value) and _is_number(lower) and _is_number(upper) and not lower <= value <= upper:
                 report(here + ("value",), f"the interval {lower}–{upper} does not contain the value {value}")
+            if figure.get("read") in ("copy", "quoted") and not figure.get("via"):
+                report(here + ("read",), f"read: {figure.get('read')} needs via: naming where the figure was read")
             if figure.get("primary") is True:
-                group = (name, board, figure.get("category"))
+                # One primary per board, category and edition (date and index version): figures of two
+                # editions are never compared, so each edition has its own.
+                group = (name, board, figure.get("category"), str(figure.get("date")), figure.get("index_version"))
                 if group in primaries:
                     report(here + ("primary",), f"figure {primaries[group]} is already the primary one for "
-                           f"{name} {board}{' ' + str(group[2]) if group[2] else ''}; mark one figure per board and category")
+                           f"{name} {board}{' ' + str(group[2]) if group[2] else ''} of {group[3]}; "
+                           "mark one figure per board, category and date")
                 else:
                     primaries[group] = index
 

@@ -239,11 +239,21 @@ def _independent_figure() -> Json:
         "upper": {"type": "number", "description": "Upper end of the evaluator's 95% interval"},
         "votes": {"type": "integer", "minimum": 0},
         "date": ref("date", description="The leaderboard's own date"),
+        "index_version": ref("short_text", description="The evaluator's version of the index or method the figure is on "
+                                                       "(Artificial Analysis' Intelligence Index v4.2, ...), where the source names it"),
         "setting": ref("short_text", description="The reasoning effort, thinking mode or style control the row is for, as the row says"),
         "row": ref("short_text", description="The evaluator's own row name"),
         "primary": {"type": "boolean", "description": "true on the one figure per evaluator, board and category that rankings and "
                                                       "comparisons use"},
         "note": ref("text", description="Why this row, when several fit the model"),
+        "url": ref("url", description="The evaluator's own page that published this figure, when it is not from the snapshot the "
+                                      "evaluator's url: names (a figure published after it); pages that show the figure link this address"),
+        "title": ref("short_text", description="The title of the page at url"),
+        "read": described({"enum": ["page", "copy", "quoted"]},
+                          "How the page at url was read: page = the evaluator's page itself; copy = a verbatim copy of it (name it "
+                          "in via); quoted = a third party quoting it (name it in via), the page itself not read"),
+        "via": ref("url", description="Where a copy was read, or the third party that quotes the figure (required when read is copy "
+                                      "or quoted)"),
     }, ("evaluator", "board", "value", "date", "setting", "row"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 from . import text
@@ -151,13 +152,14 @@ class IndependentRow:
     better: Optional[int] = None     # index of the better figure, None when tied, unknown or not comparable
 
 
-def independent_keys(models: list[Model], speed: Optional[bool] = None) -> list[tuple[str, str, Optional[str]]]:
-    """The (evaluator, board, category) groups any of the models has a primary figure in, in file order."""
-    keys: list[tuple[str, str, Optional[str]]] = []
+def independent_keys(models: list[Model], speed: Optional[bool] = None) -> list[tuple[str, str, Optional[str], date, str]]:
+    """The comparable groups (evaluator, board, category, date, index version) any of the models has a primary
+    figure in, in file order: a figure published after the snapshot is its own group, never the snapshot's."""
+    keys: list[tuple[str, str, Optional[str], date, str]] = []
     for model in models:
         for f in model.primary_figures:
-            if f.key not in keys and (speed is None or (f.board.id in SPEED_BOARDS) == speed):
-                keys.append(f.key)
+            if f.comparable_key not in keys and (speed is None or (f.board.id in SPEED_BOARDS) == speed):
+                keys.append(f.comparable_key)
     return keys
 
 
@@ -166,9 +168,9 @@ def compare_figures(figures: list[Optional[IndependentFigure]], names: list[str]
     present = [(i, f) for i, f in enumerate(figures) if f is not None]
     if len(present) < 2:
         return "", None
-    if len({f.date for _i, f in present}) > 1:
-        return "different dates: not comparable", None
     (i, fa), (j, fb) = present[0], present[1]
+    if not fa.comparable(fb):
+        return "different dates or index versions: not comparable", None
     if fa.has_interval and fb.has_interval:
         if fa.overlaps(fb):
             return "within the margin (95% intervals overlap)", None
@@ -181,10 +183,11 @@ def compare_figures(figures: list[Optional[IndependentFigure]], names: list[str]
 def independent_rows(a: Model, b: Model, speed: Optional[bool] = None) -> list[IndependentRow]:
     rows = []
     for key in independent_keys([a, b], speed):
-        figures = [a.figure(*key), b.figure(*key)]
+        figures = [a.figure_of(key), b.figure_of(key)]
         sample = next(f for f in figures if f)
         verdict, better = compare_figures(figures, [a.name, b.name])
-        rows.append(IndependentRow(sample.where, tuple(figures), verdict, better))
+        label = sample.where + (f" ({sample.edition_text}, published after the snapshot)" if sample.posted else "")
+        rows.append(IndependentRow(label, tuple(figures), verdict, better))
     return rows
 
 
