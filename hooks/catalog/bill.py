@@ -187,7 +187,7 @@ def entry_data(p: PricePoint) -> dict[str, Any]:
     promo = p.promotion
     return {
         "since": p.since.isoformat(), **{k: getattr(p, k) for k in KEYS}, "tiers": tiers, "scheduled": p.scheduled,
-        "components": [{"item": c.item, "unit": c.unit, "price": c.price} for c in p.components],
+        "components": [{"item": c.item, "unit": c.unit, "price": c.price, **({"tool": c.tool} if c.tool else {})} for c in p.components],
         "service_tiers": [{"name": t.name, "multiplier": t.multiplier,
                            "prices": {"input": t.prices.input, "output": t.prices.output, "cached_input": t.prices.cached_input}
                            if t.prices else None,

@@ -77,6 +77,7 @@ class PriceComponent:
     price: float
     note: str = ""
     source: Optional[Source] = None
+    tool: str = ""              # which tool a tool_call price is for
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Region:
     multiplier: float
     applies_to: str = ""
     source: Optional[Source] = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -663,14 +665,15 @@ def _price_point(p: dict[str, Any], sources: dict[str, Source]) -> PricePoint:
         tuple(PriceTier(t["above"], t["input"], t["output"], t.get("cached_input"), t.get("cache_write"),
                         t.get("cache_write_1h"), t.get("batch_input"), t.get("batch_output"))
               for t in p.get("tiers", ())),
-        components=tuple(PriceComponent(c["item"], c["unit"], c["price"], c.get("note", ""), src(c.get("source")))
+        components=tuple(PriceComponent(c["item"], c["unit"], c["price"], c.get("note", ""), src(c.get("source")),
+                                                 c.get("tool", ""))
                          for c in p.get("components", ())),
         service_tiers=tuple(ServiceTier(t["name"], StacksWith(**t["stacks_with"]), t.get("multiplier"), _tier_prices(t.get("prices")),
                                         t.get("note", ""), src(t.get("source")),
                                         tuple(TierLongPrices(x["above"], x["input"], x["output"], x.get("cached_input"))
                                               for x in t.get("tiers", ())))
                             for t in p.get("service_tiers", ())),
-        regions=tuple(Region(r["name"], r["multiplier"], r.get("applies_to", ""), src(r.get("source"))) for r in p.get("regions", ())),
+        regions=tuple(Region(r["name"], r["multiplier"], r.get("applies_to", ""), src(r.get("source")), r.get("note", "")) for r in p.get("regions", ())),
         scheduled=bool(p.get("scheduled", False)),
         promotion=Promotion(_date(promo.get("until")), _tier_prices(promo.get("regular"))) if promo else None)
 

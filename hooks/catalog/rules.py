@@ -163,9 +163,19 @@ def _bill_part_rules(path: Path, entry: dict, report: Report) -> None:
     for part, key in (("components", "item"), ("service_tiers", "name"), ("regions", "name")):
         for index, item in enumerate(_sequence(entry.get(part))):
             name = _mapping(item).get(key)
-            if isinstance(name, str) and name in seen[part]:
-                report(path + (part, index, key), f"'{name}' is listed twice in {part}: give each {key} one entry")
-            seen[part].add(name)
+            # Tool calls are priced per tool: one entry per item and tool.
+            tool = _mapping(item).get("tool") if part == "components" else None
+            named = (name, tool if isinstance(tool, str) else None)
+            if isinstance(name, str) and named in seen[part]:
+                also = f" for tool '{tool}'" if isinstance(tool, str) else ""
+                report(path + (part, index, key), f"'{name}'{also} is listed twice in {part}: give each {key} one entry")
+            seen[part].add(named)
+    for index, component in enumerate(_sequence(entry.get("components"))):
+        c = _mapping(component)
+        if c.get("item") == "tool_call" and not c.get("tool"):
+            report(path + ("components", index), "a tool_call price names its tool (tool: code execution, file search, ...)")
+        elif c.get("tool") and c.get("item") != "tool_call":
+            report(path + ("components", index, "tool"), f"tool: names the tool of a tool_call price; this is a {c.get('item')} price")
     for index, component in enumerate(_sequence(entry.get("components"))):
         item, unit = _mapping(component).get("item"), _mapping(component).get("unit")
         fits = COMPONENT_UNITS.get(item) if isinstance(item, str) else None
@@ -274,6 +284,10 @@ def _price_order_rule(path: Path, entries: list, report: Report) -> None:
         previous = since
 
 
+# The lists on a price entry whose items may cite a source of their own.
+ENTRY_PARTS = ("components", "service_tiers", "regions")
+
+
 def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) -> None:
     backed: set[str] = set()
     capabilities = _mapping(model.get("capabilities"))
@@ -294,6 +308,9 @@ def _provenance_rules(path: Path, model: dict, sources: dict, report: Report) ->
             report(path + ("capabilities", field), f"no source backs this; add '{field}' (or 'capabilities' for all of them) to the supports: list of the source it comes from")
     # Names only: a list or mapping where a name belongs is the schema check's to report.
     used = {_name(entry.get("source")) for entry in _sequence(model.get("pricing")) if isinstance(entry, dict)}
+    # A price entry's components, service tiers and regions may each name their own source.
+    used |= {_name(_mapping(part).get("source")) for entry in _sequence(model.get("pricing"))
+             for key in ENTRY_PARTS for part in _sequence(_mapping(entry).get(key))}
     used |= {_name(score.get("source")) for score in _mapping(model.get("scores")).values() if isinstance(score, dict)}
     used |= {_name(_mapping(model.get(key)).get("source")) for key in ("announced_modalities", "retirement")}
     used |= {_name(name) for caveat in _sequence(model.get("caveats")) for name in _sequence(_mapping(caveat).get("sources"))}

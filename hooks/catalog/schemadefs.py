@@ -100,6 +100,8 @@ def price_component() -> Json:
     return obj({"item": {"enum": list(COMPONENT_ITEMS)}, "unit": {"enum": list(UNITS)},
                 "price": {"type": "number", "minimum": 0, "maximum": 10000,
                           "x-expected": "a price in USD for one unit (per 1M tokens, per image, per 1,000 calls, ...), from 0 to 10000"},
+                "tool": ref("short_text", description="Which tool a tool_call price is for (code execution, file search, ...): "
+                                                      "a vendor prices each tool apart"),
                 "note": ref("text"), "source": ref("id")}, ("item", "unit", "price"))
 
 
@@ -128,7 +130,7 @@ def region() -> Json:
     return obj({"name": ref("short_text"),
                 "multiplier": {"type": "number", "minimum": 1, "maximum": 10, "x-expected": "a multiplier of 1 or more, e.g. 1.1 for +10 %"},
                 "applies_to": ref("text", description="What the uplift applies to, in the vendor's words (default: the whole bill)"),
-                "source": ref("id")}, ("name", "multiplier"))
+                "note": ref("text"), "source": ref("id")}, ("name", "multiplier"))
 
 
 def promotion() -> Json:
@@ -239,21 +241,17 @@ def _independent_figure() -> Json:
         "upper": {"type": "number", "description": "Upper end of the evaluator's 95% interval"},
         "votes": {"type": "integer", "minimum": 0},
         "date": ref("date", description="The leaderboard's own date"),
-        "index_version": ref("short_text", description="The evaluator's version of the index or method the figure is on "
-                                                       "(Artificial Analysis' Intelligence Index v4.2, ...), where the source names it"),
         "setting": ref("short_text", description="The reasoning effort, thinking mode or style control the row is for, as the row says"),
         "row": ref("short_text", description="The evaluator's own row name"),
         "primary": {"type": "boolean", "description": "true on the one figure per evaluator, board and category that rankings and "
                                                       "comparisons use"},
         "note": ref("text", description="Why this row, when several fit the model"),
-        "url": ref("url", description="The evaluator's own page that published this figure, when it is not from the snapshot the "
-                                      "evaluator's url: names (a figure published after it); pages that show the figure link this address"),
+        # A figure the evaluator published after the snapshot names its own page and how it was read (issue #15).
+        "url": ref("url", description="The evaluator's own page that published this figure, when it is not from the snapshot the evaluator's url: names (a figure published after it); pages that show the figure link this address"),
         "title": ref("short_text", description="The title of the page at url"),
-        "read": described({"enum": ["page", "copy", "quoted"]},
-                          "How the page at url was read: page = the evaluator's page itself; copy = a verbatim copy of it (name it "
-                          "in via); quoted = a third party quoting it (name it in via), the page itself not read"),
-        "via": ref("url", description="Where a copy was read, or the third party that quotes the figure (required when read is copy "
-                                      "or quoted)"),
+        "read": {"enum": ["page", "copy", "quoted"], "description": "How the page at url was read: page = the evaluator's page itself; copy = a verbatim copy of it (name it in via); quoted = a third party quoting it (name it in via), the page itself not read"},
+        "via": ref("url", description="Where a copy was read, or the third party that quotes the figure (required when read is copy or quoted)"),
+        "index_version": ref("short_text", description="The evaluator's version of the index or method the figure is on (Artificial Analysis' Intelligence Index v4.2, ...), where the source names it"),
     }, ("evaluator", "board", "value", "date", "setting", "row"))
 
 
