@@ -177,3 +177,33 @@ def test_no_template_text_about_the_sites_history(built_site):
             text = p.get_text(" ", strip=True)
             if not any(d[:60] in text for d in data_text):
                 assert not any(x in text.lower() for x in phrases), (url, text)
+
+
+def test_every_retiring_model_page_and_its_pair_with_the_replacement_show_the_cost_of_the_move(built_site):
+    """Issue 16: the example workload priced on the model and on where its replacement chain ends, with the change and a
+    calculator link pre-filled with the replacement."""
+    import html
+    import re
+
+    from catalog import text
+
+    views = build_views(CATALOG)
+    shown = 0
+    for m in CATALOG.models.values():
+        switch = views.switches.get(m.id)
+        target = CATALOG.final_successor(m)
+        if m.retirement is None or target is None or not (m.current_price and target.current_price):
+            assert switch is None, m.id
+            continue
+        assert switch is not None and switch.new.model is target, m.id
+        page = html.unescape((built_site / "models" / m.id / "index.html").read_text(encoding="utf-8"))
+        sentence = (f"{target.name} costs {text.money(switch.new.total)} a month against {text.money(switch.old.total)} "
+                    f"on {m.name} ({switch.change})")
+        assert sentence in re.sub(r"<[^>]+>", "", page), m.id
+        assert f"calculator/?requests=1000000&input=500&output=200&model={target.id}" in page, m.id
+        shown += 1
+        for pair in views.pairs_of[m.id]:
+            if target in (pair.a, pair.b):
+                pair_page = html.unescape((built_site / pair.url / "index.html").read_text(encoding="utf-8"))
+                assert sentence in re.sub(r"<[^>]+>", "", pair_page), pair.slug
+    assert shown >= 20

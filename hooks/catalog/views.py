@@ -9,7 +9,7 @@ from typing import Optional
 from . import text
 from .applications import ApplicationFit, rank
 from .bill import Workload, bill
-from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare
+from .differences import percent_change, BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare
 from .model import Catalog, Comparison, IndependentFigure, Model
 from .rows import Cell, Row, model_cells, row_set
 
@@ -46,6 +46,7 @@ class SiteViews:
     rows: dict[str, tuple[Row, ...]] = field(default_factory=dict)             # pair slug -> its side-by-side rows
     workloads: dict[str, dict[str, WorkloadLine]] = field(default_factory=dict)  # workload name -> model id -> cost
     verdicts: dict[str, str] = field(default_factory=dict)                     # pair slug -> its one-sentence verdict
+    switches: dict[str, SwitchCost] = field(default_factory=dict)               # retiring model id -> the move's cost
 
     def pair_differences(self, pair: Pair) -> PairDifferences:
         return self.differences[pair.slug] if pair.slug in self.differences else compare(pair.a, pair.b)
@@ -67,7 +68,42 @@ def build_views(catalog: Catalog) -> SiteViews:
     rows = {p.slug: tuple(row_set([p.a, p.b], catalog.benchmarks, lambda m: cells[m.id])) for p in pairs}
     workloads = {name: {m.id: workload_line(m, w) for m in models} for name, w in WORKLOADS.items()}
     verdicts = {slug: computed_verdict(d) for slug, d in differences.items()}
-    return SiteViews(fits, pairs, {k: tuple(v) for k, v in pairs_of.items()}, cells, differences, rows, workloads, verdicts)
+    switches = {m.id: switch for m in models if (switch := switch_cost(catalog, m, workloads["chat"])) is not None}
+    return SiteViews(fits, pairs, {k: tuple(v) for k, v in pairs_of.items()}, cells, differences, rows, workloads, verdicts,
+                     switches)
+
+
+@dataclass(frozen=True)
+class SwitchCost:
+    """What the example workload costs on a retiring model and on the model its replacement chain ends at (issue 16)."""
+
+    old: WorkloadLine
+    new: WorkloadLine
+
+    @property
+    def change(self) -> str:
+        """'+25%', '−40%', 'unchanged': the move's effect on the monthly bill."""
+        return percent_change(self.old.total or 0.0, self.new.total or 0.0)
+
+    @property
+    def workload(self) -> dict[str, int]:
+        return WORKLOAD
+
+    @property
+    def calculator_query(self) -> str:
+        """The calculator pre-filled with the workload and the replacement's bill."""
+        return (f"?requests={WORKLOAD['requests']}&input={WORKLOAD['input_tokens']}&output={WORKLOAD['output_tokens']}"
+                f"&model={self.new.model.id}")
+
+
+def switch_cost(catalog: Catalog, model: Model, chat: dict[str, WorkloadLine]) -> Optional[SwitchCost]:
+    """Only for a model that is deprecated, retiring or retired and has a priced replacement: the move a reader must make."""
+    if model.retirement is None:
+        return None
+    target = catalog.final_successor(model)
+    if target is None or chat[model.id].total is None or chat[target.id].total is None:
+        return None
+    return SwitchCost(chat[model.id], chat[target.id])
 
 
 def static_pairs(catalog: Catalog) -> tuple[Pair, ...]:
