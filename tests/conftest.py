@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -99,3 +100,30 @@ def site_elements(built_site: Path) -> dict[str, list[tuple[str, dict[str, str],
         parser.feed(html.read_text(encoding="utf-8"))
         pages[html.relative_to(built_site).as_posix()] = parser.found
     return pages
+
+
+# --- one Chromium per test process ------------------------------------------------------------------
+# Shared by tests/browser/ and the parity tests (test_parity.py, test_bill_parity.py): Playwright's sync API runs an
+# event loop of its own and cannot be started a second time in a process while the first is open, so every module
+# that drives Chromium takes this one fixture.
+
+def _browser_required() -> bool:
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sys.path.insert(0, str(Path(__file__).parent / "browser"))
+    from browser_support import ARGS, CHROMIUM
+
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` (Debian) or set CHROMIUM=/path"
+        if _browser_required():
+            pytest.fail(message + " (browser tests must run in CI)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+

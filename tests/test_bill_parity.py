@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import shutil
-import sys
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pytest
 from bill_fixtures import AS_OF, FIXTURE_MODELS, WORKLOADS
@@ -21,8 +17,6 @@ from helpers import ROOT, real_catalog
 
 from catalog.bill import Workload, bill_on, model_entries
 
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from browser_support import ARGS, CHROMIUM  # noqa: E402
 
 CATALOG = real_catalog()
 SERVED = [m for m in CATALOG.models.values() if m.current_price and m.served_on(CATALOG.as_of)]
@@ -33,19 +27,12 @@ def cents(value: float) -> Decimal:
 
 
 @pytest.fixture(scope="module")
-def js_page():
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        if os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.set_content("<!doctype html><html><body></body></html>")
-        page.add_script_tag(path=str(ROOT / "docs" / "assets" / "calculator.js"))
-        yield page
-        browser.close()
+def js_page(browser):
+    page = browser.new_page()
+    page.set_content("<!doctype html><html><body></body></html>")
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "calculator.js"))
+    yield page
+    page.close()
 
 
 def own_workloads(m):

@@ -91,14 +91,14 @@ def test_invalid_new_side_reports_its_problems_with_file_line_column():
 
 
 def test_renamed_id_is_one_rename_not_a_removal_and_an_addition():
-    # Step 3.5 Flash: no other entry names it as a replacement, so the rename touches one entry.
-    step = REAL[REAL.index("  step-3.5-flash:\n"):REAL.index("\n\n", REAL.index("  step-3.5-flash:\n"))]
-    new = edited((step, step.replace("step-3.5-flash:", "step-3.5-flash-latest:").replace("    name: Step 3.5 Flash\n", "    name: Step Flash\n")))
+    # Mercury 2.5: no other entry names it as a replacement and it has no independent figures, so the rename touches one entry.
+    step = REAL[REAL.index("  mercury-2.5:\n"):REAL.index("\n\n", REAL.index("  mercury-2.5:\n"))]
+    new = edited((step, step.replace("mercury-2.5:", "mercury-2.5-latest:").replace("    name: Mercury 2.5\n", "    name: Mercury Next\n")))
     found = changes(new)
     assert [(c.section, c.model, c.text) for c in found] == [
-        ("Models renamed", "step-3.5-flash-latest", "step-3.5-flash → step-3.5-flash-latest (same facts, new id)"),
-        ("Other facts", "step-3.5-flash-latest (was step-3.5-flash)", "name: Step 3.5 Flash → Step Flash"),
-        ("Other facts", "step-3.5-flash-latest (was step-3.5-flash)", "API id: step-3.5-flash → step-3.5-flash-latest"),
+        ("Models renamed", "mercury-2.5-latest", "mercury-2.5 → mercury-2.5-latest (same facts, new id)"),
+        ("Other facts", "mercury-2.5-latest (was mercury-2.5)", "name: Mercury 2.5 → Mercury Next"),
+        ("Other facts", "mercury-2.5-latest (was mercury-2.5)", "API id: mercury-2.5 → mercury-2.5-latest"),
     ]
     md = summary(REAL, new)
     assert "Models added" not in md and "Models removed" not in md

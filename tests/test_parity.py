@@ -14,9 +14,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
-import shutil
-import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -28,8 +25,6 @@ from helpers import real_catalog
 from catalog.rows import FACTS, row_set
 from catalog.views import build_views
 
-sys.path.append(str(Path(__file__).parent / "browser"))
-from browser_support import ARGS, CHROMIUM  # noqa: E402 - kept beside the browser tests
 
 CATALOG = real_catalog()
 VIEWS = build_views(CATALOG)
@@ -138,22 +133,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_page(built_site: Path):
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        if os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+def site_page(built_site: Path, browser):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            yield page, f"http://127.0.0.1:{server.server_address[1]}/", errors
-            browser.close()
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        yield page, f"http://127.0.0.1:{server.server_address[1]}/", errors
+        page.close()
     finally:
         server.shutdown()
 

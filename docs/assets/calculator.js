@@ -169,6 +169,12 @@
       if (!field || !params.has(name)) return;
       if (field.type === "checkbox") field.checked = params.get(name) === "1"; else field.value = params.get(name);
     });
+    // A shared address that sets a folded field opens the fold, so the reader sees what the bill was priced with.
+    var more = form.querySelector("details.calculator-more");
+    if (more && Object.keys(FIELDS).some(function (name) {
+      var field = form.elements[name];
+      return field && more.contains(field) && params.has(name) && params.get(name) !== FIELDS[name];
+    })) more.open = true;
 
     function read() {
       function n(name) { var f = form.elements[name], v = f ? parseFloat(f.value) : NaN; return isNaN(v) || v < 0 ? 0 : v; }

@@ -169,7 +169,8 @@ def _bill_part_rules(path: Path, entry: dict, report: Report) -> None:
             if isinstance(name, str) and named in seen[part]:
                 also = f" for tool '{tool}'" if isinstance(tool, str) else ""
                 report(path + (part, index, key), f"'{name}'{also} is listed twice in {part}: give each {key} one entry")
-            seen[part].add(named)
+            if isinstance(name, str):   # a list or mapping here is the schema's problem, reported there
+                seen[part].add(named)
     for index, component in enumerate(_sequence(entry.get("components"))):
         c = _mapping(component)
         if c.get("item") == "tool_call" and not c.get("tool"):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -18,25 +17,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import ARGS, CHROMIUM, ROOT
+from browser_support import ROOT
 
 
-def _required() -> bool:
-    return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` (Debian) or set CHROMIUM=/path"
-        if _required():
-            pytest.fail(message + " (browser tests must run in CI)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+# `browser` (one Playwright per test process) lives in tests/conftest.py: Playwright's sync API cannot start twice in
+# one process, and the parity tests outside this folder drive Chromium too.
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
