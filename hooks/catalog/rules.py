@@ -172,13 +172,12 @@ def _bill_part_rules(path: Path, entry: dict, report: Report) -> None:
             if isinstance(name, str):   # a list or mapping here is the schema's problem, reported there
                 seen[part].add(named)
     for index, component in enumerate(_sequence(entry.get("components"))):
-        c = _mapping(component)
-        if c.get("item") == "tool_call" and not c.get("tool"):
-            report(path + ("components", index), "a tool_call price names its tool (tool: code execution, file search, ...)")
-        elif c.get("tool") and c.get("item") != "tool_call":
-            report(path + ("components", index, "tool"), f"tool: names the tool of a tool_call price; this is a {c.get('item')} price")
-    for index, component in enumerate(_sequence(entry.get("components"))):
         item, unit = _mapping(component).get("item"), _mapping(component).get("unit")
+        tool = _mapping(component).get("tool")
+        if item == "tool_call" and not tool:
+            report(path + ("components", index), "a tool_call price names its tool (tool: code execution, file search, ...)")
+        elif tool and item != "tool_call":
+            report(path + ("components", index, "tool"), f"tool: names the tool of a tool_call price; this is a {item} price")
         fits = COMPONENT_UNITS.get(item) if isinstance(item, str) else None
         if fits and isinstance(unit, str) and unit in UNIT_LABELS and unit not in fits:
             wanted = " or ".join(f"{u} ({UNIT_LABELS[u]})" for u in fits)

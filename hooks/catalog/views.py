@@ -9,7 +9,7 @@ from typing import Optional
 from . import text
 from .applications import ApplicationFit, rank
 from .bill import Workload, bill
-from .differences import percent_change, BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare
+from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare, percent_change
 from .model import Catalog, Comparison, IndependentFigure, Model
 from .rows import Cell, Row, model_cells, row_set
 
