@@ -1,4 +1,4 @@
-/* Sort and filter the model overview table; the state lives in the URL.
+/* Sort and filter the model overview table, and the chooser's short list; the state lives in the URL.
  *
  * Own code rather than tablesort: sorting rows by a data-sort value is a few
  * lines, and doing it here gives real <button>s (keyboard and screen-reader
@@ -7,7 +7,9 @@
  */
 (function () {
   "use strict";
-  var FILTERS = ["vendor", "in", "out", "status", "reasoning", "tools", "open", "ctx", "maxprice", "q", "retired"];
+  var FILTERS = ["use", "vendor", "in", "out", "status", "reasoning", "tools", "open", "ctx", "maxprice", "maxout", "q", "retired"];
+  // The overview's filters that a short list's "see them all" link can carry over.
+  var OVERVIEW_FILTERS = ["in", "tools", "open", "ctx", "maxprice", "maxout"];
 
   function value(cell, type) {
     var raw = cell.getAttribute("data-sort");
@@ -38,7 +40,20 @@
     });
   }
 
+  function over(row, attribute, limit) {
+    if (limit === "" || limit === undefined) return false;
+    var price = row.getAttribute(attribute);
+    return price === "" || price === null || parseFloat(price) > parseFloat(limit);  // no price: not within a cap
+  }
+
+  // A short-list row's places per use case (computed at build time: [order, "2–4"]).
+  function places(row) {
+    if (!row._places) row._places = JSON.parse(row.getAttribute("data-places") || "{}");
+    return row._places;
+  }
+
   function matches(row, f) {
+    if (f.use && !places(row)[f.use]) return false;
     if (f.vendor && row.getAttribute("data-vendor") !== f.vendor) return false;
     if (f.status && row.getAttribute("data-status") !== f.status) return false;
     // Retired models stay out of the way unless asked for (toggle, or the status filter).
@@ -49,19 +64,15 @@
     if (f["in"] && row.getAttribute("data-input").split(" ").indexOf(f["in"]) < 0) return false;
     if (f.out && row.getAttribute("data-output").split(" ").indexOf(f.out) < 0) return false;
     if (f.ctx && parseInt(row.getAttribute("data-context"), 10) < parseInt(f.ctx, 10)) return false;
-    if (f.maxprice !== "" && f.maxprice !== undefined) {
-      var price = row.getAttribute("data-input-price");
-      if (price === "" || parseFloat(price) > parseFloat(f.maxprice)) return false;
-    }
+    if (over(row, "data-input-price", f.maxprice) || over(row, "data-output-price", f.maxout)) return false;
     if (f.q && row.getAttribute("data-search").indexOf(f.q.trim().toLowerCase()) < 0) return false;
     return true;
   }
 
   function setup(root) {
     if (root.hasAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "");
-    if (root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "true");
+    if (root.getAttribute("data-catalog") === "shortlist") return setupShortlist(root);
     var form = root.querySelector("form.catalog-filters");
     var table = root.querySelector("table");
     var count = root.querySelector(".catalog-count");
@@ -127,6 +138,65 @@
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  }
+
+  // The chooser: the rows that meet the needs, best first for the use case (its ranking's order), else
+  // cheapest first (blended price); the first `data-limit` are shown. Without script the div stays hidden
+  // and the page's static lists answer instead.
+  function setupShortlist(root) {
+    var form = root.querySelector("form"), body = root.querySelector("tbody"), count = root.querySelector(".catalog-count");
+    var link = root.querySelector("[data-overview-link]"), limit = parseInt(root.getAttribute("data-limit"), 10) || 5;
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (row, i) { row._order = i; });
+    function read() {
+      var f = {};
+      FILTERS.forEach(function (name) { f[name] = form.elements[name] ? form.elements[name].value : ""; });
+      return f;
+    }
+    function key(row, f) {
+      if (f.use) return places(row)[f.use][0];
+      var blended = row.getAttribute("data-blended");
+      return blended === "" ? Infinity : parseFloat(blended);
+    }
+    function apply(updateUrl) {
+      var f = read();
+      var fit = rows.filter(function (row) { return matches(row, f); });
+      fit.sort(function (a, b) { return (key(a, f) - key(b, f)) || a._order - b._order; });
+      rows.forEach(function (row) { row.hidden = true; });
+      fit.forEach(function (row, i) {
+        body.appendChild(row);
+        row.hidden = i >= limit;
+        row.cells[0].textContent = f.use ? places(row)[f.use][1] : String(i + 1);
+      });
+      var useName = f.use ? form.elements.use.options[form.elements.use.selectedIndex].text : "";
+      count.textContent = fit.length === 0 ? "No model meets all of these needs: drop one." :
+        fit.length + (fit.length === 1 ? " model meets" : " models meet") + " these needs" +
+        (fit.length > limit ? "; the first " + limit + " are shown" : "") +
+        (f.use ? ", in " + useName + "'s order (a place like 2–4: the ranking cannot order them)." : ", cheapest first (blended price).");
+      var params = new URLSearchParams();
+      OVERVIEW_FILTERS.forEach(function (name) { if (f[name]) params.set(name, f[name]); });
+      link.href = link.href.split("?")[0] + (params.toString() ? "?" + params.toString() : "");
+      if (updateUrl) {
+        var own = new URLSearchParams(window.location.search);
+        FILTERS.forEach(function (name) { if (f[name]) own.set(name, f[name]); else own["delete"](name); });
+        var query = own.toString();
+        window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      }
+    }
+    var params = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (name) {
+      var el = form.elements[name];
+      if (!el || !params.has(name)) return;
+      el.value = params.get(name);
+      // An address asking for a value the menu does not have (a use case since removed): back to "any".
+      if (el.tagName === "SELECT" && el.value !== params.get(name)) el.value = "";
+    });
+    form.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
+    root.hidden = false;
     apply(false);
   }
 

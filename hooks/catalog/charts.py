@@ -321,14 +321,14 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
         return None
     higher = bench.higher_is_better
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if higher else -m.scores[benchmark_id].value))
-    cheapest = min(points, key=lambda m: blended_price(m.pricing[-1]))
+    cheapest = min(points, key=lambda m: _blended(m))
     description = (f"Scatter plot of {len(points)} current models (served, not retiring within {RETIRING_HORIZON_DAYS} days) with a {bench.name} score "
                    f"and an API price: blended price on a log scale against score, vendors by colour and marker shape. "
-                   f"Cheapest: {cheapest.name} ({text.money(blended_price(cheapest.pricing[-1]))}); "
+                   f"Cheapest: {cheapest.name} ({text.money(_blended(cheapest))}); "
                    f"best score: {best.name} ({best.scores[benchmark_id].text}). "
                    f"Names are left out where they would overlap; the table lists every point.")
-    rows = tuple((m.name, m.vendor.name, text.money(blended_price(m.pricing[-1])), m.scores[benchmark_id].text, m.status)
-                 for m in sorted(points, key=lambda m: (blended_price(m.pricing[-1]), m.id)))
+    rows = tuple((m.name, m.vendor.name, text.money(_blended(m)), m.scores[benchmark_id].text, m.status)
+                 for m in sorted(points, key=lambda m: (_blended(m), m.id)))
     chart_id, title = f"chart-{benchmark_id}", f"Price vs {bench.name}"
     return Chart(chart_id, title, description,
                  _variants(lambda layout: _scatter(catalog, points, benchmark_id, layout, chart_id, title, description)),
@@ -424,13 +424,13 @@ def label_order(points: Sequence[Model], benchmark_id: str | Axis) -> list[Model
             value = m.scores[benchmark_id].value
             return value if higher else -value
 
-    by_price = sorted(points, key=lambda m: (blended_price(m.pricing[-1]), -goodness(m), m.id))
+    by_price = sorted(points, key=lambda m: (_blended(m), -goodness(m), m.id))
     frontier, best = [], -math.inf
     for m in by_price:
         if goodness(m) > best:
             frontier.append(m)
             best = goodness(m)
-    rest = sorted((m for m in points if m not in frontier), key=lambda m: (-goodness(m), blended_price(m.pricing[-1]), m.id))
+    rest = sorted((m for m in points if m not in frontier), key=lambda m: (-goodness(m), _blended(m), m.id))
     return frontier + rest
 
 
@@ -532,7 +532,7 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
                  for m in featured for p in m.pricing)
     description = ("Step chart of the list price history of the models in featured comparisons, to "
                    f"{text.long_date(end)}: "
-                   + "; ".join(f"{m.name} from {text.money(blended_price(m.pricing[0]))} to {text.money(blended_price(m.pricing[-1]))}"
+                   + "; ".join(f"{m.name} from {text.money(blended_price(m.pricing[0]))} to {text.money(_blended(m))}"
                                for m in featured) + " (blended 3 input : 1 output, per 1M tokens).")
     chart_id, title = "chart-price-history", "Price history of the featured models"
     return Chart(chart_id, title, description,

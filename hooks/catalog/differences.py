@@ -111,7 +111,7 @@ def _history_differences(a: Model, b: Model) -> list[Difference]:
 def _history_sentence(m: Model) -> Optional[Difference]:
     if not m.pricing:
         return None
-    first, now = m.pricing[0], m.pricing[-1]
+    first, now = m.pricing[0], m.current_price or m.pricing[-1]
     if len(m.pricing) == 1 or (first.input, first.output) == (now.input, now.output):
         return Difference("price", f"{m.name}'s input and output prices have not changed since "
                                    f"{text.long_date(first.since)} ({text.usd(now.input)} / {text.usd(now.output)}).",

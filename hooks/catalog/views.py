@@ -156,8 +156,8 @@ def nearest_rivals(priced: list[Model]) -> dict[str, Model]:
     walks outwards from the model's place in price order instead of reading
     all rivals, so a file with thousands of models stays linear in practice.
     """
-    ordered = sorted(priced, key=lambda m: (blended_price(m.pricing[-1]), m.id))
-    prices = [blended_price(m.pricing[-1]) for m in ordered]
+    ordered = sorted(priced, key=lambda m: (_blended_now(m), m.id))
+    prices = [_blended_now(m) for m in ordered]
     found: dict[str, Model] = {}
     for i, model in enumerate(ordered):
         best: Optional[tuple[float, str, Model]] = None
@@ -423,18 +423,45 @@ class Landscape:
     price_spread: str = ""           # most expensive / cheapest paid blended price, "36×"
     free: tuple[Model, ...] = ()     # current models with a zero list price
     cheapest_paid: Optional[Standout] = None
+    shortlist: tuple[ShortlistRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShortlistRow:
+    """One model the chooser may suggest: its blended price (the order when no use case is chosen) and, per use
+    case that ranks it, its order there and the place the page shows ("2–4" when the ranking cannot order it)."""
+
+    model: Model
+    blended: Optional[float]
+    places: dict[str, tuple[int, str]]
+
+
+def shortlist_rows(current: tuple[Model, ...], fits: dict[str, ApplicationFit]) -> tuple[ShortlistRow, ...]:
+    places: dict[str, dict[str, tuple[int, str]]] = {m.id: {} for m in current}
+    for key, fit in fits.items():
+        for order, r in enumerate(fit.ranked, 1):
+            if r.model.id in places:
+                places[r.model.id][key] = (order, fit.place_text(r.model.id))
+        # Eligible but unscored: after the ranked ones, as the application page lists them.
+        for order, r in enumerate(fit.unscored, len(fit.ranked) + 1):
+            if r.model.id in places:
+                places[r.model.id][key] = (order, "no score")
+    return tuple(ShortlistRow(m, blended_price(m.current_price) if m.current_price else None, places[m.id]) for m in current)
 
 
 def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     served = tuple(m for m in catalog.models.values() if m.served_on(catalog.as_of))
     # Lists that suggest a model leave out the ones shutting down soon.
     current = tuple(m for m in served if m.recommendable_on(catalog.as_of))
-    priced = sorted((m for m in current if m.current_price), key=lambda m: (blended_price(m.pricing[-1]), m.id))
+    # The price in force on as_of (a promotion that ended has given way to its regular price), as everywhere else.
+    price = {m.id: m.current_price for m in current if m.current_price}
+    priced = sorted((m for m in current if m.id in price), key=lambda m: (blended_price(price[m.id]), m.id))
 
     def blended(m: Model) -> str:
-        if blended_price(m.pricing[-1]) == 0:
+        p = price[m.id]
+        if blended_price(p) == 0:
             return "free (no per-token charge)"
-        return f"{text.money(blended_price(m.pricing[-1]))} blended ({text.usd(m.pricing[-1].input)} in / {text.usd(m.pricing[-1].output)} out)"
+        return f"{text.money(blended_price(p))} blended ({text.usd(p.input)} in / {text.usd(p.output)} out)"
 
     changes = []
     for m in catalog.models.values():
@@ -472,14 +499,21 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
                         for m in shutdowns),
         status_counts={s: sum(1 for m in catalog.models.values() if m.status == s) for s in ("active", "legacy", "deprecated", "retired")},
         price_spread=_spread(priced),
-        free=tuple(m for m in priced if blended_price(m.pricing[-1]) == 0),
-        cheapest_paid=next((Standout(m, blended(m)) for m in priced if blended_price(m.pricing[-1]) > 0), None),
+        free=tuple(m for m in priced if blended_price(price[m.id]) == 0),
+        cheapest_paid=next((Standout(m, blended(m)) for m in priced if blended_price(price[m.id]) > 0), None),
+        shortlist=shortlist_rows(current, views.fits),
     )
+
+
+def _blended_now(m: Model) -> float:
+    """The blended price in force on as_of (callers pass priced models only)."""
+    price = m.current_price
+    return blended_price(price) if price else 0.0
 
 
 def _spread(priced: list[Model]) -> str:
     """How many times the dearest blended price is the cheapest *paid* one's (free models have no ratio)."""
-    paid = [m for m in priced if blended_price(m.pricing[-1]) > 0]
+    paid = [m for m in priced if _blended_now(m) > 0]
     if len(paid) < 2:
         return ""
-    return f"{blended_price(paid[-1].pricing[-1]) / blended_price(paid[0].pricing[-1]):.0f}×"
+    return f"{_blended_now(paid[-1]) / _blended_now(paid[0]):.0f}×"
