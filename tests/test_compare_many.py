@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import parse_qs, urljoin, urlparse
 
 from bs4 import BeautifulSoup
@@ -21,9 +23,12 @@ def soup(site, url):
 
 def links_to_many(site, url):
     """The ?m= choice of every link in a page's text (not its nav) that leads to compare/many/."""
+    # A scan of the article's <a href>s, not a parse tree: this runs over every model and pair page (~700).
+    text = (site / url / "index.html").read_text(encoding="utf-8")
+    article = text[text.index("<article"):text.index("</article>")]
     found = []
-    for a in soup(site, url).select("article a[href]"):
-        target = urlparse(urljoin("/" + url.strip("/") + "/", a["href"]))
+    for href in re.findall(r'<a\s[^>]*?href="([^"]*)"', article):
+        target = urlparse(urljoin("/" + url.strip("/") + "/", html.unescape(href)))
         if target.path == "/" + URL:
             found.append(parse_qs(target.query).get("m", [""])[0])
     return found
