@@ -379,9 +379,9 @@ def test_each_script_loads_only_on_the_pages_that_use_it(built_site):
     pages = {p.relative_to(built_site).as_posix(): p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
     using = {name: sorted(uri for uri, html in pages.items() if f"assets/{name}" in html)
              for name in ("overview.js", "compare.js", "calculator.js")}
-    # The overview script also runs the "show retired" toggle of each vendor's table.
+    # The overview script also runs the "show retired" toggle of each vendor's table and the chooser's short list.
     vendors = sorted(f"vendors/{v}/index.html" for v in CATALOG.vendors)
-    assert using == {"overview.js": sorted(["index.html", "models/index.html", *vendors]),
+    assert using == {"overview.js": sorted(["index.html", "models/index.html", "choose/index.html", *vendors]),
                      "compare.js": ["compare/index.html", "compare/many/index.html"],
                      "calculator.js": ["calculator/index.html"]}
 
