@@ -43,6 +43,40 @@ def multiplied(data: dict, factor: int) -> dict:
     return out
 
 
+def keep_only(data: dict, ids: set[str]) -> dict:
+    """The data with only these models, their vendors, and what names only them (comparisons, figures, replacements)."""
+    out = copy.deepcopy(data)
+    out["models"] = {k: v for k, v in out["models"].items() if k in ids}
+    vendors = {m["vendor"] for m in out["models"].values()}
+    out["vendors"] = {k: v for k, v in out["vendors"].items() if k in vendors}
+    out["comparisons"] = [c for c in out.get("comparisons", []) if set(c.get("models", [])) <= ids]
+    out["independent"] = {k: v for k, v in (out.get("independent") or {}).items() if k in ids}
+    for model in out["models"].values():
+        retirement = model.get("retirement")
+        if isinstance(retirement, dict) and retirement.get("replacement") not in (None, *ids):
+            del retirement["replacement"]
+    return out
+
+
+def with_models(data: dict, count: int) -> dict:
+    """The data with exactly `count` models: copies added when it has fewer; whole vendors in file order when it
+    has more, the last one cut short (its served models first, since every vendor needs one that is served)."""
+    if count >= len(data["models"]):
+        out = multiplied(data, -(-count // len(data["models"])))
+        return keep_only(out, set(list(out["models"])[:count]))
+    by_vendor: dict[str, list[str]] = {}
+    for model_id, model in data["models"].items():
+        by_vendor.setdefault(model["vendor"], []).append(model_id)
+    keep: list[str] = []
+    for ids in by_vendor.values():
+        room = count - len(keep)
+        if room <= 0:
+            break
+        served = [i for i in ids if data["models"][i].get("status") != "retired" and not data["models"][i].get("retirement")]
+        keep += ids if len(ids) <= room else (served + [i for i in ids if i not in served])[:room]
+    return keep_only(data, set(keep))
+
+
 def measure(factor: int, workdir: Path) -> dict:
     project = workdir / f"x{factor}"
     for name in ("docs", "hooks", "data", "overrides"):

@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_scale import multiplied  # noqa: E402
+from build_scale import with_models  # noqa: E402
 
 
 def rss_mib(pid: int) -> float:
@@ -61,10 +61,7 @@ def main() -> None:
             shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         data = yaml.safe_load((ROOT / "data" / "models.yaml").read_text(encoding="utf-8"))
-        data = multiplied(data, -(-args.models // len(data["models"])))
-        extra = list(data["models"])[args.models:]
-        for model_id in extra:  # drop the surplus copies (and comparisons never name copies)
-            del data["models"][model_id]
+        data = with_models(data, args.models)
         data_file = project / "data" / "models.yaml"
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200)
         data_file.write_text(text, encoding="utf-8")

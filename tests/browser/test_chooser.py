@@ -100,3 +100,12 @@ def test_without_script_the_chooser_stays_hidden_and_the_static_lists_answer(bro
         assert page.is_visible("[id='1-what-must-it-read-and-write']") and page.locator("table").count() >= 3
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 900)])
+def test_the_first_pick_is_in_the_first_screen(new_page, base_url, width, height):
+    page = new_page(width, height)
+    page.goto(base_url + "choose/?use=code")
+    box = page.locator(".shortlist-table tbody tr:not([hidden])").first.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
