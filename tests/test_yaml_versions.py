@@ -33,3 +33,12 @@ def test_values_both_versions_agree_on_pass_this_rule(tmp_path, written):
     line_start = text.index(f"    {key}:", start)
     text = text[:line_start] + f"    {written}" + text[text.index(chr(10), line_start):]
     assert not any("YAML 1.2" in f for f in problems(tmp_path, text))
+
+
+def test_parsing_keeps_no_node_of_the_file_it_read():
+    """A `mkdocs serve` session parses the file on every edit: the shared scalar loader must not keep each parse's
+    nodes (it did: 35,654 nodes and 71,308 marks more per rebuild at 159 models, ~15 MiB)."""
+    from catalog import yamlsource
+    for _ in range(2):
+        yamlsource.parse(b"a: 1\nb: [x, 2.5, true]\nc: {d: e}\n", "t.yaml")
+    assert yamlsource._scalar_loader.constructed_objects == {}

@@ -321,6 +321,11 @@ def _to_python(node: yaml.Node, path: Path, located: Located, problems: list[Pro
     except (ValueError, yaml.constructor.ConstructorError) as error:
         problems.append(Problem(*located.positions[path], path, f"cannot read the value {node.value!r}: {error}"))
         return node.value
+    finally:
+        # PyYAML's constructor remembers every node it built (constructed_objects, for aliases) until
+        # construct_document ends, which a lone construct_object never reaches: without this, the one module-level
+        # loader kept every scalar node of every parse, and `mkdocs serve` grew by ~15 MiB per rebuild.
+        _scalar_loader.constructed_objects.pop(node, None)
     disagreement = _yaml_versions_disagree(node, value)
     if disagreement:
         # One problem, this one: the value stays as read, so the schema does not add a second.
