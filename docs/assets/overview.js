@@ -46,14 +46,16 @@
     return price === "" || price === null || parseFloat(price) > parseFloat(limit);  // no price: not within a cap
   }
 
-  // A short-list row's places per use case (computed at build time: [order, "2–4"]).
+  // A short-list row's places per use case (computed at build time: [order, "2–4"]). Own keys only: a use case
+  // id is data, and "constructor" must not find Object's.
   function places(row) {
     if (!row._places) row._places = JSON.parse(row.getAttribute("data-places") || "{}");
     return row._places;
   }
+  function ranks(row, use) { return Object.prototype.hasOwnProperty.call(places(row), use); }
 
   function matches(row, f) {
-    if (f.use && !places(row)[f.use]) return false;
+    if (f.use && !ranks(row, f.use)) return false;
     if (f.vendor && row.getAttribute("data-vendor") !== f.vendor) return false;
     if (f.status && row.getAttribute("data-status") !== f.status) return false;
     // Retired models stay out of the way unless asked for (toggle, or the status filter).
