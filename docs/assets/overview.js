@@ -91,12 +91,10 @@
       return f;
     }
     function writeUrl(f) {
-      var params = new URLSearchParams(window.location.search);
-      FILTERS.forEach(function (name) { if (f[name]) params.set(name, f[name]); else params["delete"](name); });
-      if (state.sort !== null) { params.set("sort", state.sort); params.set("dir", state.dir); }
-      else { params["delete"]("sort"); params["delete"]("dir"); }
-      var query = params.toString();
-      window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      replaceQuery(f, function (params) {
+        if (state.sort !== null) { params.set("sort", state.sort); params.set("dir", state.dir); }
+        else { params["delete"]("sort"); params["delete"]("dir"); }
+      });
     }
     function apply(updateUrl) {
       var f = read(), shown = 0, rows = table.tBodies[0].rows;
@@ -136,10 +134,7 @@
         apply(true);
       });
     });
-    form.addEventListener("input", function () { apply(true); });
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
-    form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
+    listen(form, apply);
     apply(false);
   }
 
@@ -179,12 +174,7 @@
       var params = new URLSearchParams();
       OVERVIEW_FILTERS.forEach(function (name) { if (f[name]) params.set(name, f[name]); });
       link.href = link.href.split("?")[0] + (params.toString() ? "?" + params.toString() : "");
-      if (updateUrl) {
-        var own = new URLSearchParams(window.location.search);
-        FILTERS.forEach(function (name) { if (f[name]) own.set(name, f[name]); else own["delete"](name); });
-        var query = own.toString();
-        window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
-      }
+      if (updateUrl) replaceQuery(f);
     }
     var params = new URLSearchParams(window.location.search);
     FILTERS.forEach(function (name) {
@@ -194,12 +184,25 @@
       // An address asking for a value the menu does not have (a use case since removed): back to "any".
       if (el.tagName === "SELECT" && el.value !== params.get(name)) el.value = "";
     });
+    listen(form, apply);
+    root.hidden = false;
+    apply(false);
+  }
+
+  // The address keeps the filters (and whatever `more` adds), without a history entry per keystroke.
+  function replaceQuery(f, more) {
+    var params = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (name) { if (f[name]) params.set(name, f[name]); else params["delete"](name); });
+    if (more) more(params);
+    var query = params.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  function listen(form, apply) {
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
-    root.hidden = false;
-    apply(false);
   }
 
   function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-catalog]"), setup); }

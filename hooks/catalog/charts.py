@@ -23,7 +23,7 @@ from typing import Any, Callable, Optional, Sequence
 from markupsafe import Markup
 
 from . import text
-from .differences import blended_price
+from .differences import blended_price, priced_blended
 from .model import MIN_SCORED, RETIRING_HORIZON_DAYS, Catalog, IndependentFigure, Model
 
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "plus", "star")
@@ -316,19 +316,19 @@ def price_quality_chart(catalog: Catalog, benchmark_id: str) -> Chart | None:
     # Current models only: a retired alias's last price beside its launch score
     # would pair figures from different times, and a model retiring soon is no choice.
     points = [m for m in catalog.models.values() if m.current_price and benchmark_id in m.scores
-              and _blended(m) > 0 and m.recommendable_on(catalog.as_of)]
+              and priced_blended(m) > 0 and m.recommendable_on(catalog.as_of)]
     if len(points) < MIN_SCORED:  # too few current models with a score to show a trend
         return None
     higher = bench.higher_is_better
     best = max(points, key=lambda m: (m.scores[benchmark_id].value if higher else -m.scores[benchmark_id].value))
-    cheapest = min(points, key=lambda m: _blended(m))
+    cheapest = min(points, key=lambda m: priced_blended(m))
     description = (f"Scatter plot of {len(points)} current models (served, not retiring within {RETIRING_HORIZON_DAYS} days) with a {bench.name} score "
                    f"and an API price: blended price on a log scale against score, vendors by colour and marker shape. "
-                   f"Cheapest: {cheapest.name} ({text.money(_blended(cheapest))}); "
+                   f"Cheapest: {cheapest.name} ({text.money(priced_blended(cheapest))}); "
                    f"best score: {best.name} ({best.scores[benchmark_id].text}). "
                    f"Names are left out where they would overlap; the table lists every point.")
-    rows = tuple((m.name, m.vendor.name, text.money(_blended(m)), m.scores[benchmark_id].text, m.status)
-                 for m in sorted(points, key=lambda m: (_blended(m), m.id)))
+    rows = tuple((m.name, m.vendor.name, text.money(priced_blended(m)), m.scores[benchmark_id].text, m.status)
+                 for m in sorted(points, key=lambda m: (priced_blended(m), m.id)))
     chart_id, title = f"chart-{benchmark_id}", f"Price vs {bench.name}"
     return Chart(chart_id, title, description,
                  _variants(lambda layout: _scatter(catalog, points, benchmark_id, layout, chart_id, title, description)),
@@ -379,27 +379,27 @@ def price_independent_chart(catalog: Catalog, evaluator: str, board: str, catego
         assert found is not None  # only rated models reach here
         return found
     rated = [m for m in catalog.models.values() if m.recommendable_on(catalog.as_of) and m.figure(evaluator, board, category)]
-    points = [m for m in rated if m.current_price and _blended(m) > 0]
+    points = [m for m in rated if m.current_price and priced_blended(m) > 0]
     if len(points) < MIN_SCORED:
         return None
     unpriced = [m for m in rated if m not in points]
     best = max(points, key=lambda m: axis.value(m) if axis.higher_is_better else -axis.value(m))
-    cheapest = min(points, key=lambda m: _blended(m))
+    cheapest = min(points, key=lambda m: priced_blended(m))
     dates = sorted({text.long_date(fig(m).date) for m in rated})
     ev = catalog.evaluators[evaluator]
     description = (f"Scatter plot of {len(points)} current models (served, not retiring within {RETIRING_HORIZON_DAYS} days) with an {axis.name} figure "
                    f"({', '.join(dates)}) and an API price: blended price on a log scale against the figure, vendors by colour and marker shape"
                    + ("; a vertical line is the Arena's 95% interval, and models whose lines overlap are tied" if axis.interval and any(
                        fig(m).has_interval for m in points) else "")
-                   + f". Cheapest: {cheapest.name} ({text.money(_blended(cheapest))}); "
+                   + f". Cheapest: {cheapest.name} ({text.money(priced_blended(cheapest))}); "
                    f"highest: {best.name} ({axis.text(best)}, {fig(best).setting}). "
                    + (f"Rated but without an API price, so not drawn: {', '.join(m.name for m in unpriced)}. " if unpriced else "")
                    + f"Figures are from {ev.name}, each at the setting the table names; names are left out where they would overlap, and the table lists every model.")
-    ordered = sorted(points, key=lambda m: (_blended(m), m.id)) + sorted(unpriced, key=lambda m: m.id)
+    ordered = sorted(points, key=lambda m: (priced_blended(m), m.id)) + sorted(unpriced, key=lambda m: m.id)
 
     def row(m: Model) -> tuple[str, ...]:
         f = fig(m)
-        price = text.money(_blended(m)) if m in points else "no API price"
+        price = text.money(priced_blended(m)) if m in points else "no API price"
         return (m.name, m.vendor.name, price, f.interval_text, f.setting, text.long_date(f.date), f.row)
 
     chart_id = f"chart-{evaluator}-{board}" + (f"-{category}" if category else "")
@@ -424,13 +424,13 @@ def label_order(points: Sequence[Model], benchmark_id: str | Axis) -> list[Model
             value = m.scores[benchmark_id].value
             return value if higher else -value
 
-    by_price = sorted(points, key=lambda m: (_blended(m), -goodness(m), m.id))
+    by_price = sorted(points, key=lambda m: (priced_blended(m), -goodness(m), m.id))
     frontier, best = [], -math.inf
     for m in by_price:
         if goodness(m) > best:
             frontier.append(m)
             best = goodness(m)
-    rest = sorted((m for m in points if m not in frontier), key=lambda m: (-goodness(m), _blended(m), m.id))
+    rest = sorted((m for m in points if m not in frontier), key=lambda m: (-goodness(m), priced_blended(m), m.id))
     return frontier + rest
 
 
@@ -439,7 +439,7 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str | Axis, la
     axis = benchmark_id if isinstance(benchmark_id, Axis) else benchmark_axis(catalog, benchmark_id)
     size, width = layout.font, layout.width
     legend_svg, legend_box = legend(_vendor_keys(catalog, {m.vendor.id for m in points}), 4, 2, width - 8, layout)
-    prices = [_blended(m) for m in points]
+    prices = [priced_blended(m) for m in points]
     scores = [axis.value(m) for m in points]
     spans = [axis.interval(m) if axis.interval else None for m in points]
     extent = scores + [v for span in spans if span for v in span]
@@ -492,7 +492,7 @@ def _scatter(catalog: Catalog, points: list[Model], benchmark_id: str | Axis, la
     for m in reversed(order):
         shape, colour = styles[m.vendor.id]
         x, y = spot[m.id]
-        tip = f"{m.name} ({m.vendor.name}): {text.money(_blended(m))} blended, {axis.name} {axis.text(m)}"
+        tip = f"{m.name} ({m.vendor.name}): {text.money(priced_blended(m))} blended, {axis.name} {axis.text(m)}"
         body.append(f'<g class="point"><title>{escape(tip)}</title>{marker(shape, x, y, colour, layout.radius)}</g>')
     labels = [Label(m.name, *spot[m.id], layout.radius * 1.3 + 2) for m in order]
     obstacles = [marker_box(x, y, layout.radius) for x, y in spot.values()] + [legend_box]
@@ -532,7 +532,7 @@ def price_history_chart(catalog: Catalog) -> Chart | None:
                  for m in featured for p in m.pricing)
     description = ("Step chart of the list price history of the models in featured comparisons, to "
                    f"{text.long_date(end)}: "
-                   + "; ".join(f"{m.name} from {text.money(blended_price(m.pricing[0]))} to {text.money(_blended(m))}"
+                   + "; ".join(f"{m.name} from {text.money(blended_price(m.pricing[0]))} to {text.money(priced_blended(m))}"
                                for m in featured) + " (blended 3 input : 1 output, per 1M tokens).")
     chart_id, title = "chart-price-history", "Price history of the featured models"
     return Chart(chart_id, title, description,
@@ -720,8 +720,3 @@ def _nice_ceiling(value: float) -> float:
             return step * magnitude
     return 10 * magnitude
 
-
-def _blended(m: Model) -> float:
-    """The blended price of a model known to have one (the charts plot only priced models)."""
-    assert m.current_price is not None
-    return blended_price(m.current_price)

@@ -43,6 +43,19 @@ def blended_price(price: PricePoint | PriceTier, mix: tuple[int, int] = BLENDED_
     return (price.input * mix[0] + price.output * mix[1]) / (mix[0] + mix[1])
 
 
+def current_blended(m: Model) -> Optional[float]:
+    """The blended price in force on as_of (a promotion that ended has given way to its regular price), if priced."""
+    price = m.current_price
+    return blended_price(price) if price else None
+
+
+def priced_blended(m: Model) -> float:
+    """current_blended for a model known to be priced (lists, rankings and charts of priced models)."""
+    found = current_blended(m)
+    assert found is not None, f"{m.id} has no price in force"
+    return found
+
+
 def cheaper_phrase(low: float, high: float) -> tuple[str, str]:
     """('94 % cheaper', '16.7× cheaper') for two positive prices, low < high."""
     saving = (1 - low / high) * 100

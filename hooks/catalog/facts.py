@@ -71,6 +71,8 @@ class Fact:
 
 MODALITIES = ("text", "image", "audio", "video", "pdf")
 STATUSES = ("active", "legacy", "deprecated", "retired")
+# The "Min context" choices of the overview filters and the chooser, in tokens.
+CONTEXT_STEPS = (32_000, 128_000, 200_000, 1_000_000)
 # A model counts as served on as_of unless it is retired.
 SERVED = tuple(s for s in STATUSES if s != "retired")
 REASONING = ("none", "optional", "always")

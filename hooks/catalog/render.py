@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from . import text
 from .bill import bill_options, model_entries
-from .facts import UNIT_LABELS
+from .facts import CONTEXT_STEPS, UNIT_LABELS
 from .charts import model_price_chart, site_charts
 from .export import API_VERSION
 from .differences import BLENDED_MIX, blended_price
@@ -89,7 +89,7 @@ def environment() -> jinja2.Environment:
     )
     # The calculator's models: priced and served on as_of.
     env.tests["served_priced"] = lambda m, day: bool(m.current_price) and m.served_on(day)
-    env.globals.update(modalities=MODALITIES, statuses=STATUSES, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
+    env.globals.update(modalities=MODALITIES, statuses=STATUSES, context_steps=CONTEXT_STEPS, reasoning_text=REASONING_TEXT, backed_by=backed_by, workload=WORKLOAD,
                        long_workload=LONG_WORKLOAD, excluded_reasons=excluded_reasons,
                        price_chart=model_price_chart, top_differences=top_differences,
                        succession=succession, blended_price=blended_price, blended_mix=BLENDED_MIX,

@@ -9,7 +9,9 @@ from typing import Optional
 from . import text
 from .applications import ApplicationFit, rank
 from .bill import Workload, bill
-from .differences import BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare, percent_change
+from .differences import (BLENDED_MIX, Difference, PairDifferences, blended_price, cheaper_phrase, compare, current_blended,
+                          percent_change, priced_blended)
+from .facts import MODALITIES
 from .model import Catalog, Comparison, IndependentFigure, Model
 from .rows import Cell, Row, model_cells, row_set
 
@@ -156,8 +158,8 @@ def nearest_rivals(priced: list[Model]) -> dict[str, Model]:
     walks outwards from the model's place in price order instead of reading
     all rivals, so a file with thousands of models stays linear in practice.
     """
-    ordered = sorted(priced, key=lambda m: (_blended_now(m), m.id))
-    prices = [_blended_now(m) for m in ordered]
+    ordered = sorted(priced, key=lambda m: (priced_blended(m), m.id))
+    prices = [priced_blended(m) for m in ordered]
     found: dict[str, Model] = {}
     for i, model in enumerate(ordered):
         best: Optional[tuple[float, str, Model]] = None
@@ -446,19 +448,18 @@ def shortlist_rows(current: tuple[Model, ...], fits: dict[str, ApplicationFit]) 
         for order, r in enumerate(fit.unscored, len(fit.ranked) + 1):
             if r.model.id in places:
                 places[r.model.id][key] = (order, "no score")
-    return tuple(ShortlistRow(m, blended_price(m.current_price) if m.current_price else None, places[m.id]) for m in current)
+    return tuple(ShortlistRow(m, current_blended(m), places[m.id]) for m in current)
 
 
 def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
     served = tuple(m for m in catalog.models.values() if m.served_on(catalog.as_of))
     # Lists that suggest a model leave out the ones shutting down soon.
     current = tuple(m for m in served if m.recommendable_on(catalog.as_of))
-    # The price in force on as_of (a promotion that ended has given way to its regular price), as everywhere else.
-    price = {m.id: m.current_price for m in current if m.current_price}
-    priced = sorted((m for m in current if m.id in price), key=lambda m: (blended_price(price[m.id]), m.id))
+    priced = sorted((m for m in current if m.current_price), key=lambda m: (priced_blended(m), m.id))
 
     def blended(m: Model) -> str:
-        p = price[m.id]
+        p = m.current_price
+        assert p is not None  # priced models only
         if blended_price(p) == 0:
             return "free (no per-token charge)"
         return f"{text.money(blended_price(p))} blended ({text.usd(p.input)} in / {text.usd(p.output)} out)"
@@ -490,7 +491,7 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
         largest_context=tuple(Standout(m, f"{text.tokens_long(m.context_window)} tokens") for m in by_context[:top]),
         largest_output=tuple(Standout(m, f"{text.tokens_long(m.max_output_tokens or 0)} tokens") for m in by_output[:top]),
         by_modality={f"{direction}:{mod}": tuple(m for m in current if mod in getattr(m, f"{direction}_modalities"))
-                     for direction in ("input", "output") for mod in ("image", "audio", "video", "pdf")},
+                     for direction in ("input", "output") for mod in MODALITIES if mod != "text"},
         announced_only=tuple(Standout(m, ", ".join(m.announced.input + m.announced.output), m.announced.note)
                              for m in catalog.models.values() if m.announced),
         benchmark_leaders=leaders,
@@ -499,21 +500,16 @@ def landscape(catalog: Catalog, views: SiteViews, top: int = 5) -> Landscape:
                         for m in shutdowns),
         status_counts={s: sum(1 for m in catalog.models.values() if m.status == s) for s in ("active", "legacy", "deprecated", "retired")},
         price_spread=_spread(priced),
-        free=tuple(m for m in priced if blended_price(price[m.id]) == 0),
-        cheapest_paid=next((Standout(m, blended(m)) for m in priced if blended_price(price[m.id]) > 0), None),
+        free=tuple(m for m in priced if priced_blended(m) == 0),
+        cheapest_paid=next((Standout(m, blended(m)) for m in priced if priced_blended(m) > 0), None),
         shortlist=shortlist_rows(current, views.fits),
     )
 
 
-def _blended_now(m: Model) -> float:
-    """The blended price in force on as_of (callers pass priced models only)."""
-    price = m.current_price
-    return blended_price(price) if price else 0.0
-
 
 def _spread(priced: list[Model]) -> str:
     """How many times the dearest blended price is the cheapest *paid* one's (free models have no ratio)."""
-    paid = [m for m in priced if _blended_now(m) > 0]
+    paid = [m for m in priced if priced_blended(m) > 0]
     if len(paid) < 2:
         return ""
-    return f"{_blended_now(paid[-1]) / _blended_now(paid[0]):.0f}×"
+    return f"{priced_blended(paid[-1]) / priced_blended(paid[0]):.0f}×"
